@@ -1,0 +1,248 @@
+//! Client and per-call settings, checked once and kept in Rust.
+
+use crate::error::Error;
+use std::fmt;
+
+/// The API version this library is written against.
+pub const DEFAULT_API_VERSION: &str = "2019-05-29";
+/// Where requests go unless told otherwise.
+pub const DEFAULT_BASE_URL: &str = "https://api.omise.co";
+/// Per-attempt time limit: banks can be slow.
+pub const DEFAULT_TIMEOUT_MS: u32 = 60_000;
+/// Retries of a GET after the first attempt.
+pub const DEFAULT_MAX_RETRIES: u32 = 2;
+/// This library's User-Agent product token.
+pub const USER_AGENT: &str = concat!("omise-wasm/", env!("CARGO_PKG_VERSION"));
+
+/// A secret key. Its `Debug` never shows it; only the `Authorization` value is kept.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SecretKey {
+    authorization: String,
+}
+
+impl SecretKey {
+    /// Checks the key's characters and precomputes `Basic base64(key + ":")`.
+    pub fn new(key: &str) -> Result<Self, Error> {
+        let ok = !key.is_empty()
+            && key.len() <= 256
+            && key.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_');
+        if !ok {
+            return Err(Error::validation(
+                "invalid_secret_key",
+                "secretKey",
+                "secretKey must be a non-empty string of letters, digits and '_' such as skey_test_...",
+            ));
+        }
+        Ok(SecretKey {
+            authorization: format!("Basic {}", base64(format!("{key}:").as_bytes())),
+        })
+    }
+
+    /// The `Authorization` header value.
+    pub fn authorization(&self) -> &str {
+        &self.authorization
+    }
+}
+
+impl fmt::Debug for SecretKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SecretKey([redacted])")
+    }
+}
+
+/// Standard base64 with padding (RFC 4648).
+pub fn base64(input: &[u8]) -> String {
+    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(input.len().div_ceil(3) * 4);
+    for chunk in input.chunks(3) {
+        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(T[((n >> (18 - 6 * i)) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// Checks a base URL: absolute http(s), or (in a browser) a path such as `/omise`.
+/// No query, fragment, credentials or white space; the trailing `/` is dropped.
+pub fn check_base_url(url: &str, in_browser: bool) -> Result<String, Error> {
+    let bad = |why: &str| {
+        Err(Error::validation(
+            "invalid_base_url",
+            "baseUrl",
+            format!("baseUrl {why}"),
+        ))
+    };
+    let rest = if let Some(r) = url.strip_prefix("https://") {
+        r
+    } else if let Some(r) = url.strip_prefix("http://") {
+        r
+    } else if url.starts_with('/') && !url.starts_with("//") {
+        if !in_browser {
+            return bad("must be an absolute http(s) URL outside a browser");
+        }
+        url
+    } else {
+        return bad("must start with https://, http:// or (in a browser) /");
+    };
+    if url.len() > 2048 || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return bad("must not contain white space or control characters");
+    }
+    if url.contains(['?', '#']) {
+        return bad("must not contain a query or a fragment");
+    }
+    let authority = rest.split('/').next().unwrap_or("");
+    if authority.contains('@') {
+        return bad("must not contain credentials; use secretKey");
+    }
+    if !url.starts_with('/') && authority.is_empty() {
+        return bad("must name a host");
+    }
+    Ok(url.trim_end_matches('/').to_owned())
+}
+
+/// Checks an `apiVersion` such as `2019-05-29`.
+pub fn check_api_version(v: &str) -> Result<(), Error> {
+    let b = v.as_bytes();
+    let ok = b.len() == 10
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() });
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::validation(
+            "invalid_api_version",
+            "apiVersion",
+            "apiVersion must be a date such as 2019-05-29",
+        ))
+    }
+}
+
+/// Checks an extra header's name (an HTTP token) and value (no line breaks).
+pub fn check_header(name: &str, value: &str) -> Result<(), Error> {
+    let name_ok = !name.is_empty()
+        && name.len() <= 256
+        && name.bytes().all(|c| c.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&c));
+    let value_ok = value.len() <= 8192 && !value.chars().any(|c| c == '\r' || c == '\n' || c == '\0');
+    if name_ok && value_ok {
+        Ok(())
+    } else {
+        Err(Error::validation(
+            "invalid_headers",
+            "headers",
+            "headers must map HTTP header names to single-line string values",
+        ))
+    }
+}
+
+/// Checks a `userAgent` suffix.
+pub fn check_user_agent(v: &str) -> Result<(), Error> {
+    if v.len() <= 256 && !v.chars().any(char::is_control) {
+        Ok(())
+    } else {
+        Err(Error::validation(
+            "invalid_user_agent",
+            "userAgent",
+            "userAgent must be a single line of at most 256 characters",
+        ))
+    }
+}
+
+/// Everything a client needs to send requests.
+#[derive(Clone)]
+pub struct Config {
+    /// The key, if the client sends one (a browser behind a proxy does not).
+    pub secret_key: Option<SecretKey>,
+    /// Base URL without a trailing `/`.
+    pub base_url: String,
+    /// `Omise-Version`.
+    pub api_version: String,
+    /// Default per-attempt timeout.
+    pub timeout_ms: u32,
+    /// Default GET retries.
+    pub max_retries: u32,
+    /// Extra headers.
+    pub headers: Vec<(String, String)>,
+    /// Full `User-Agent`, sent where the platform allows it (not in browsers).
+    pub user_agent: Option<String>,
+}
+
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Config")
+            .field("base_url", &self.base_url)
+            .field("api_version", &self.api_version)
+            .field("secret_key", &self.secret_key.as_ref().map(|_| "[redacted]"))
+            .field("timeout_ms", &self.timeout_ms)
+            .field("max_retries", &self.max_retries)
+            .field("headers", &self.headers.iter().map(|(n, _)| n).collect::<Vec<_>>())
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn basic_auth_uses_the_key_as_user_name() {
+        let k = SecretKey::new("skey_test_emulator").unwrap();
+        assert_eq!(k.authorization(), "Basic c2tleV90ZXN0X2VtdWxhdG9yOg==");
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+    }
+
+    #[test]
+    fn debug_never_shows_the_key() {
+        let k = SecretKey::new("skey_test_5xsecretvalue").unwrap();
+        let c = Config {
+            secret_key: Some(k.clone()),
+            base_url: DEFAULT_BASE_URL.into(),
+            api_version: DEFAULT_API_VERSION.into(),
+            timeout_ms: 1,
+            max_retries: 0,
+            headers: vec![("x-proxy".into(), "proxy-secret".into())],
+            user_agent: None,
+        };
+        for s in [format!("{k:?}"), format!("{c:?}"), format!("{c:#?}")] {
+            assert!(!s.contains("secretvalue"), "{s}");
+            assert!(!s.contains(&k.authorization()[6..]), "{s}");
+            assert!(!s.contains("proxy-secret"), "{s}");
+        }
+        assert!(SecretKey::new("skey test").is_err());
+        assert!(SecretKey::new("").is_err());
+    }
+
+    #[test]
+    fn base_urls() {
+        assert_eq!(check_base_url("https://api.omise.co/", false).unwrap(), "https://api.omise.co");
+        assert_eq!(check_base_url("http://127.0.0.1:8080", false).unwrap(), "http://127.0.0.1:8080");
+        assert_eq!(check_base_url("/omise", true).unwrap(), "/omise");
+        for (bad, browser) in [
+            ("/omise", false),
+            ("//evil.example", true),
+            ("ftp://x", false),
+            ("https://user:pw@api.omise.co", false),
+            ("https://api.omise.co/?x=1", false),
+            ("https://api.omise.co/#x", false),
+            ("https://", false),
+            ("https://api.omise.co /x", false),
+            ("", false),
+        ] {
+            assert!(check_base_url(bad, browser).is_err(), "{bad}");
+        }
+        check_api_version("2019-05-29").unwrap();
+        assert!(check_api_version("2019-5-29").is_err());
+        check_header("x-proxy-auth", "abc").unwrap();
+        assert!(check_header("x y", "abc").is_err());
+        assert!(check_header("x", "a\r\nb").is_err());
+    }
+}

@@ -1,0 +1,287 @@
+//! The one error type of the library and its JavaScript form.
+//!
+//! Every failure, from bad input to a broken server, ends up as an [`Error`]; the
+//! JavaScript caller receives it as an `Error` instance whose `name` is one of
+//! `OmiseValidationError`, `OmiseApiError`, `OmiseNetworkError`, `OmiseTimeoutError`
+//! or `AbortError` (see API.md). No variant ever carries the secret key.
+
+use std::fmt;
+
+/// Why a request produced no usable answer (`OmiseNetworkError.code`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NetworkCode {
+    /// The connection failed: refused, reset, DNS, CORS.
+    Network,
+    /// An answer came, but its body was not the JSON that was expected.
+    MalformedResponse,
+}
+
+impl NetworkCode {
+    /// The code as JavaScript sees it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NetworkCode::Network => "network",
+            NetworkCode::MalformedResponse => "malformed_response",
+        }
+    }
+}
+
+/// Everything that can go wrong in a call.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Error {
+    /// Bad input, caught before any request was sent.
+    Validation {
+        /// Machine-readable reason, e.g. `invalid_limit`.
+        code: &'static str,
+        /// The offending parameter as the caller named it, e.g. `limit`.
+        param: String,
+        /// A sentence for people.
+        message: String,
+    },
+    /// The server answered with an error object or a non-2xx status.
+    Api {
+        /// The HTTP status.
+        status: u16,
+        /// The Omise error code, e.g. `not_found`.
+        code: String,
+        /// The documentation link the server sent, if any.
+        location: Option<String>,
+        /// The server's message.
+        message: String,
+    },
+    /// No usable answer.
+    Network {
+        /// What kind of failure.
+        code: NetworkCode,
+        /// The HTTP status, when a response was received.
+        status: Option<u16>,
+        /// A sentence for people.
+        message: String,
+        /// How many attempts were made.
+        attempts: u32,
+    },
+    /// An attempt ran past its time limit (after any retries).
+    Timeout {
+        /// The per-attempt limit in milliseconds.
+        timeout_ms: u32,
+        /// How many attempts were made.
+        attempts: u32,
+    },
+    /// The caller's `AbortSignal` fired.
+    Abort,
+}
+
+impl Error {
+    /// A validation error for `param`.
+    pub fn validation(code: &'static str, param: &str, message: impl Into<String>) -> Self {
+        Error::Validation {
+            code,
+            param: param.to_owned(),
+            message: message.into(),
+        }
+    }
+
+    /// A malformed-response error.
+    pub fn malformed(status: Option<u16>, message: impl Into<String>) -> Self {
+        Error::Network {
+            code: NetworkCode::MalformedResponse,
+            status,
+            message: message.into(),
+            attempts: 1,
+        }
+    }
+
+    /// The JavaScript `name` of this error.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Error::Validation { .. } => "OmiseValidationError",
+            Error::Api { .. } => "OmiseApiError",
+            Error::Network { .. } => "OmiseNetworkError",
+            Error::Timeout { .. } => "OmiseTimeoutError",
+            Error::Abort => "AbortError",
+        }
+    }
+
+    /// The `code` field, for the variants that have one.
+    pub fn code(&self) -> Option<&str> {
+        match self {
+            Error::Validation { code, .. } => Some(code),
+            Error::Api { code, .. } => Some(code),
+            Error::Network { code, .. } => Some(code.as_str()),
+            Error::Timeout { .. } | Error::Abort => None,
+        }
+    }
+
+    /// Whether a GET may be sent again after this error.
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            Error::Api { status, .. } => matches!(status, 429 | 500 | 502 | 503 | 504),
+            Error::Network { code, .. } => *code == NetworkCode::Network,
+            Error::Timeout { .. } => true,
+            Error::Validation { .. } | Error::Abort => false,
+        }
+    }
+
+    /// Records how many attempts led to this error.
+    pub fn with_attempts(mut self, n: u32) -> Self {
+        match &mut self {
+            Error::Network { attempts, .. } | Error::Timeout { attempts, .. } => *attempts = n,
+            _ => {}
+        }
+        self
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Validation { message, .. } => f.write_str(message),
+            Error::Api { message, .. } => f.write_str(message),
+            Error::Network {
+                message, attempts, ..
+            } => {
+                f.write_str(message)?;
+                if *attempts > 1 {
+                    write!(f, " (after {attempts} attempts)")?;
+                }
+                Ok(())
+            }
+            Error::Timeout {
+                timeout_ms,
+                attempts,
+            } => {
+                write!(f, "the request timed out after {timeout_ms} ms")?;
+                if *attempts > 1 {
+                    write!(f, " (after {attempts} attempts)")?;
+                }
+                Ok(())
+            }
+            Error::Abort => f.write_str("the request was aborted"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// A generic API error for a non-2xx answer that carried no Omise error object.
+pub fn status_error(status: u16) -> Error {
+    let code = match status {
+        400 => "bad_request",
+        401 => "authentication_failure",
+        403 => "forbidden",
+        404 => "not_found",
+        405 => "method_not_allowed",
+        409 => "conflict",
+        413 => "payload_too_large",
+        422 => "unprocessable_entity",
+        429 => "too_many_requests",
+        500 => "internal_server_error",
+        502 => "bad_gateway",
+        503 => "service_unavailable",
+        504 => "gateway_timeout",
+        _ => "http_error",
+    };
+    Error::Api {
+        status,
+        code: code.to_owned(),
+        location: None,
+        message: format!(
+            "the server answered HTTP {status} without an Omise error object ({})",
+            code.replace('_', " ")
+        ),
+    }
+}
+
+mod js {
+    use super::Error;
+    use js_sys::Reflect;
+    use wasm_bindgen::JsValue;
+
+    fn set(target: &JsValue, key: &str, value: &JsValue) {
+        // Reflect.set on a fresh Error object cannot fail; nothing to do if it did.
+        let _ = Reflect::set(target, &JsValue::from_str(key), value);
+    }
+
+    impl From<Error> for JsValue {
+        fn from(err: Error) -> JsValue {
+            let js = js_sys::Error::new(&err.to_string());
+            js.set_name(err.name());
+            let v: JsValue = js.into();
+            match &err {
+                Error::Validation { code, param, .. } => {
+                    set(&v, "code", &JsValue::from_str(code));
+                    set(&v, "param", &JsValue::from_str(param));
+                }
+                Error::Api {
+                    status,
+                    code,
+                    location,
+                    ..
+                } => {
+                    set(&v, "status", &JsValue::from(*status));
+                    set(&v, "code", &JsValue::from_str(code));
+                    let loc = location.as_deref().map_or(JsValue::NULL, JsValue::from_str);
+                    set(&v, "location", &loc);
+                }
+                Error::Network {
+                    code,
+                    status,
+                    attempts,
+                    ..
+                } => {
+                    set(&v, "code", &JsValue::from_str(code.as_str()));
+                    if let Some(s) = status {
+                        set(&v, "status", &JsValue::from(*s));
+                    }
+                    set(&v, "attempts", &JsValue::from(*attempts));
+                }
+                Error::Timeout {
+                    timeout_ms,
+                    attempts,
+                } => {
+                    set(&v, "timeoutMs", &JsValue::from(*timeout_ms));
+                    set(&v, "attempts", &JsValue::from(*attempts));
+                }
+                Error::Abort => {}
+            }
+            v
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_codes_follow_the_api() {
+        let v = Error::validation("invalid_limit", "limit", "limit must be 1..100");
+        assert_eq!(v.name(), "OmiseValidationError");
+        assert_eq!(v.code(), Some("invalid_limit"));
+        assert_eq!(status_error(503).code(), Some("service_unavailable"));
+        assert_eq!(status_error(418).code(), Some("http_error"));
+        assert_eq!(Error::Abort.name(), "AbortError");
+    }
+
+    #[test]
+    fn only_transient_failures_are_retryable() {
+        for s in [429, 500, 502, 503, 504] {
+            assert!(status_error(s).is_retryable(), "{s}");
+        }
+        for s in [400, 401, 404, 409, 422] {
+            assert!(!status_error(s).is_retryable(), "{s}");
+        }
+        assert!(!Error::malformed(Some(200), "x").is_retryable());
+        assert!(!Error::Abort.is_retryable());
+    }
+
+    #[test]
+    fn attempts_appear_in_the_message() {
+        let e = Error::Timeout {
+            timeout_ms: 10,
+            attempts: 1,
+        }
+        .with_attempts(3);
+        assert_eq!(e.to_string(), "the request timed out after 10 ms (after 3 attempts)");
+    }
+}

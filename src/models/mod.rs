@@ -1,0 +1,63 @@
+//! Typed models of the API's JSON objects, as the 2019-05-29 API version and the
+//! older versions in the SDK fixtures send them.
+//!
+//! The models are a typed *view*: the caller receives the object the platform parsed,
+//! with every field the server sent, and the models check its shape and describe it to
+//! TypeScript. Decoding is liberal: unknown fields are ignored here (and kept for the
+//! caller), optional fields may be missing or null, currencies come in either case.
+
+mod dispute;
+mod document;
+mod error_object;
+mod list;
+mod transaction;
+
+pub use dispute::{Dispute, DisputeObject};
+pub use document::{Document, DocumentObject};
+pub use error_object::{ErrorObject, ErrorObjectTag};
+pub use list::{List, ListObject};
+pub use transaction::{Transaction, TransactionDirection, TransactionObject};
+
+use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::Deserialize;
+use std::fmt;
+
+/// Any JSON object, contents unchecked (`metadata`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct AnyObject;
+
+impl<'de> Deserialize<'de> for AnyObject {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = AnyObject;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<AnyObject, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(AnyObject)
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// Fields that older API versions send under another name, and the 2019-05-29 name
+/// each is copied to so that code written against the types finds it.
+pub const LEGACY_FIELDS: [(&str, &str); 3] = [
+    ("created", "created_at"),
+    ("type", "direction"),
+    ("source", "origin"),
+];
+
+/// What a decoded response says about itself, for the client's checks.
+pub trait Resource {
+    /// Whether the object uses pre-2019-05-29 field names that should be mirrored.
+    fn is_legacy(&self) -> bool {
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,167 @@
+//! `iterate`: an async iterator over every page of a list, fetched lazily.
+//!
+//! It stops at `total` or at an empty page, whichever comes first, and also when the
+//! server answers a page at another offset than asked (it ignores `offset`) or when
+//! it stops reporting a total and sends a short page: a misreporting server cannot
+//! make it loop forever.
+
+use crate::client::Client;
+use crate::error::Error;
+use crate::http::{Body, CallOptions, Method, Request};
+use crate::models::{Dispute, List, Transaction};
+use crate::resources::promise;
+use crate::resources::ListQuery;
+use js_sys::{Array, Object, Promise, Reflect, Symbol};
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The most objects one iteration walks, whatever `total` claims.
+const MAX_ITEMS: u64 = 10_000_000;
+/// The API's default page size.
+const DEFAULT_LIMIT: u32 = 20;
+
+/// Which model the pages hold.
+#[derive(Debug, Clone, Copy)]
+pub enum PageKind {
+    /// `List<Dispute>`
+    Disputes,
+    /// `List<Transaction>`
+    Transactions,
+}
+
+#[derive(Debug)]
+struct State {
+    client: Rc<Client>,
+    setup: Result<(String, ListQuery, CallOptions), Error>,
+    kind: PageKind,
+    buffer: VecDeque<JsValue>,
+    done: bool,
+}
+
+/// The iterator `iterate` returns (`for await (const x of …)`).
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct Pager {
+    state: Rc<RefCell<State>>,
+}
+
+impl Pager {
+    /// An iterator as a JS object that is also async-iterable. Validation errors are
+    /// kept and surface as the first `next()` rejection.
+    pub(crate) fn start(
+        client: Rc<Client>,
+        kind: PageKind,
+        setup: Result<(String, ListQuery), Error>,
+        opts: Result<CallOptions, Error>,
+    ) -> JsValue {
+        let setup = setup.and_then(|(path, q)| Ok((path, q, opts?)));
+        let pager = Pager {
+            state: Rc::new(RefCell::new(State {
+                client,
+                setup,
+                kind,
+                buffer: VecDeque::new(),
+                done: false,
+            })),
+        };
+        let js = JsValue::from(pager);
+        // Object.prototype.valueOf returns `this`: exactly what [Symbol.asyncIterator]
+        // must do, without a closure or eval.
+        if let Ok(value_of) = Reflect::get(&Object::get_prototype_of(&Object::new()), &"valueOf".into()) {
+            let _ = Reflect::set(&js, &Symbol::async_iterator(), &value_of);
+        }
+        js
+    }
+}
+
+fn step(value: JsValue, done: bool) -> JsValue {
+    let o = Object::new();
+    let _ = Reflect::set(&o, &"value".into(), &value);
+    let _ = Reflect::set(&o, &"done".into(), &done.into());
+    o.into()
+}
+
+#[wasm_bindgen]
+impl Pager {
+    /// The next object, fetching the next page when this one is used up.
+    #[wasm_bindgen(unchecked_return_type = "Promise<IteratorResult<any>>")]
+    pub fn next(&self) -> Promise {
+        let state = self.state.clone();
+        promise(async move { next_item(&state).await })
+    }
+
+    /// Ends the iteration early (`break` in `for await`).
+    #[wasm_bindgen(js_name = "return", unchecked_return_type = "Promise<IteratorResult<any>>")]
+    pub fn finish(&self) -> Promise {
+        let mut s = self.state.borrow_mut();
+        s.done = true;
+        s.buffer.clear();
+        Promise::resolve(&step(JsValue::UNDEFINED, true))
+    }
+}
+
+async fn next_item(state: &Rc<RefCell<State>>) -> Result<JsValue, Error> {
+    loop {
+        let (client, req, opts, kind, asked, limit) = {
+            let mut s = state.borrow_mut();
+            if let Some(v) = s.buffer.pop_front() {
+                return Ok(step(v, false));
+            }
+            if s.done {
+                return Ok(step(JsValue::UNDEFINED, true));
+            }
+            let (path, query, opts) = match &s.setup {
+                Ok(x) => x.clone(),
+                Err(e) => {
+                    let e = e.clone();
+                    s.done = true;
+                    return Err(e);
+                }
+            };
+            let req = Request {
+                method: Method::Get,
+                path,
+                query: query.to_query(),
+                body: Body::Empty,
+                progress: None,
+            };
+            let asked = query.offset.unwrap_or(0);
+            let limit = query.limit.unwrap_or(DEFAULT_LIMIT);
+            (s.client.clone(), req, opts, s.kind, asked, limit)
+        };
+        let page = match kind {
+            PageKind::Disputes => client.call::<List<Dispute>>(req, opts).await,
+            PageKind::Transactions => client.call::<List<Transaction>>(req, opts).await,
+        };
+        let mut s = state.borrow_mut();
+        let page = match page {
+            Ok(p) => p,
+            Err(e) => {
+                s.done = true;
+                return Err(e);
+            }
+        };
+        let num = |k: &str| Reflect::get(&page, &k.into()).ok().and_then(|v| v.as_f64());
+        let data: Array = Reflect::get(&page, &"data".into())
+            .ok()
+            .and_then(|d| d.dyn_into().ok())
+            .unwrap_or_default();
+        let n = u64::from(data.length());
+        s.buffer.extend(data.iter());
+        let next = asked + n;
+        let total = num("total");
+        let moved = num("offset").is_none_or(|o| o as u64 == asked);
+        let end = n == 0
+            || !moved
+            || next >= MAX_ITEMS
+            || total.map_or(n < u64::from(limit), |t| next as f64 >= t);
+        if end {
+            s.done = true;
+        } else if let Ok((_, q, _)) = &mut s.setup {
+            q.offset = Some(next);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+//! Bindings to the platform's globals, bound through `globalThis` rather than
+//! `window` so that the same module runs in browsers, workers and Node >= 20.
+//! Every binding that can throw is marked `catch`: an exception must become an
+//! [`crate::error::Error`], never unwind through wasm.
+
+use js_sys::{Function, Promise};
+use wasm_bindgen::prelude::*;
+use web_sys::{AbortSignal, RequestInit};
+
+#[wasm_bindgen]
+extern "C" {
+    /// The global `fetch`.
+    #[wasm_bindgen(js_name = fetch, catch)]
+    pub fn fetch(url: &str, init: &RequestInit) -> Result<Promise, JsValue>;
+
+    /// The global `setTimeout`; returns a handle (a number in browsers, an object in Node).
+    #[wasm_bindgen(js_name = setTimeout, catch)]
+    pub fn set_timeout(handler: &Function, ms: i32) -> Result<JsValue, JsValue>;
+
+    /// The global `clearTimeout`.
+    #[wasm_bindgen(js_name = clearTimeout)]
+    pub fn clear_timeout(handle: &JsValue);
+
+    /// `JSON.parse` on a JS string, without copying it into wasm memory.
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    pub fn json_parse(text: &JsValue) -> Result<JsValue, JsValue>;
+
+    /// `JSON.stringify`, which throws on circular or BigInt values.
+    #[wasm_bindgen(js_namespace = JSON, js_name = stringify, catch)]
+    pub fn json_stringify(value: &JsValue) -> Result<JsValue, JsValue>;
+
+    /// `AbortSignal.timeout(ms)`.
+    #[wasm_bindgen(js_namespace = AbortSignal, js_name = timeout, catch)]
+    pub fn abort_signal_timeout(ms: u32) -> Result<AbortSignal, JsValue>;
+
+    /// `AbortSignal.any(signals)`.
+    #[wasm_bindgen(js_namespace = AbortSignal, js_name = any, catch)]
+    pub fn abort_signal_any(signals: &js_sys::Array) -> Result<AbortSignal, JsValue>;
+}
+
+/// Whether this code runs in a browser page or worker (not Node).
+pub fn is_browser() -> bool {
+    let global = js_sys::global();
+    ["document", "WorkerGlobalScope"]
+        .iter()
+        .any(|name| js_sys::Reflect::has(&global, &JsValue::from_str(name)).unwrap_or(false))
+}
+
+/// Whether a global constructor such as `XMLHttpRequest` exists.
+pub fn has_global(name: &str) -> bool {
+    js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str(name))
+        .map(|v| v.is_function())
+        .unwrap_or(false)
+}

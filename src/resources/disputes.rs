@@ -1,0 +1,191 @@
+//! `omise.disputes`: GET /disputes[/open|/pending|/closed], GET and PATCH /disputes/{id}.
+
+use super::{arg, promise, ListQuery};
+use crate::client::Client;
+use crate::error::Error;
+use crate::http::{Body, Method, Request};
+use crate::js_input::{is_plain_object, string_arg, Fields};
+use crate::models::{Dispute, List};
+use crate::pagination::{PageKind, Pager};
+use crate::params::{self, IdKind, StatusFilter};
+use crate::platform;
+use js_sys::{Object, Promise, Reflect};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+
+/// The Dispute API.
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct Disputes {
+    client: Rc<Client>,
+}
+
+impl Disputes {
+    pub(crate) fn new(client: Rc<Client>) -> Self {
+        Disputes { client }
+    }
+
+    fn list_at(&self, path: &'static str, params: Option<Object>, options: Option<Object>) -> Promise {
+        let client = self.client.clone();
+        let (params, options) = (arg(params), arg(options));
+        promise(async move {
+            let (query, _) = ListQuery::read(&params, &[])?;
+            let opts = client.options(&options)?;
+            let req = Request {
+                method: Method::Get,
+                path: path.to_owned(),
+                query: query.to_query(),
+                body: Body::Empty,
+                progress: None,
+            };
+            client.call::<List<Dispute>>(req, opts).await
+        })
+    }
+}
+
+#[wasm_bindgen]
+impl Disputes {
+    /// GET /disputes: all disputes, a page at a time.
+    #[wasm_bindgen(unchecked_return_type = "Promise<List<Dispute>>")]
+    pub fn list(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ListParams")] params: Option<Object>,
+        #[wasm_bindgen(unchecked_param_type = "RequestOptions")] options: Option<Object>,
+    ) -> Promise {
+        self.list_at("/disputes", params, options)
+    }
+
+    /// GET /disputes/open.
+    #[wasm_bindgen(js_name = listOpen, unchecked_return_type = "Promise<List<Dispute>>")]
+    pub fn list_open(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ListParams")] params: Option<Object>,
+        #[wasm_bindgen(unchecked_param_type = "RequestOptions")] options: Option<Object>,
+    ) -> Promise {
+        self.list_at(StatusFilter::Open.path(), params, options)
+    }
+
+    /// GET /disputes/pending.
+    #[wasm_bindgen(js_name = listPending, unchecked_return_type = "Promise<List<Dispute>>")]
+    pub fn list_pending(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ListParams")] params: Option<Object>,
+        #[wasm_bindgen(unchecked_param_type = "RequestOptions")] options: Option<Object>,
+    ) -> Promise {
+        self.list_at(StatusFilter::Pending.path(), params, options)
+    }
+
+    /// GET /disputes/closed: won and lost disputes.
+    #[wasm_bindgen(js_name = listClosed, unchecked_return_type = "Promise<List<Dispute>>")]
+    pub fn list_closed(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ListParams")] params: Option<Object>,
+        #[wasm_bindgen(unchecked_param_type = "RequestOptions")] options: Option<Object>,
+    ) -> Promise {
+        self.list_at(StatusFilter::Closed.path(), params, options)
+    }
+
+    /// GET /disputes/{id}.
+    #[wasm_bindgen(unchecked_return_type = "Promise<Dispute>")]
+    pub fn retrieve(
+        &self,
+        #[wasm_bindgen(js_name = disputeId, unchecked_param_type = "string")] dispute_id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "RequestOptions")] options: Option<Object>,
+    ) -> Promise {
+        let client = self.client.clone();
+        let options = arg(options);
+        promise(async move {
+            let id = string_arg(&dispute_id, "disputeId", "invalid_id")?;
+            params::check_id(IdKind::Dispute, &id)?;
+            let opts = client.options(&options)?;
+            let req = Request {
+                method: Method::Get,
+                path: format!("/disputes/{id}"),
+                query: String::new(),
+                body: Body::Empty,
+                progress: None,
+            };
+            client.call::<Dispute>(req, opts).await
+        })
+    }
+
+    /// PATCH /disputes/{id}: answers an open dispute, which moves it to pending.
+    /// Never retried: the server may already have applied the first attempt.
+    #[wasm_bindgen(unchecked_return_type = "Promise<Dispute>")]
+    pub fn update(
+        &self,
+        #[wasm_bindgen(js_name = disputeId, unchecked_param_type = "string")] dispute_id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "UpdateDisputeParams")] params: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "RequestOptions")] options: Option<Object>,
+    ) -> Promise {
+        let client = self.client.clone();
+        let options = arg(options);
+        promise(async move {
+            let id = string_arg(&dispute_id, "disputeId", "invalid_id")?;
+            params::check_id(IdKind::Dispute, &id)?;
+            let body = update_body(&params)?;
+            let opts = client.options(&options)?;
+            let req = Request {
+                method: Method::Patch,
+                path: format!("/disputes/{id}"),
+                query: String::new(),
+                body: Body::Json(body),
+                progress: None,
+            };
+            client.call::<Dispute>(req, opts).await
+        })
+    }
+
+    /// Every dispute of the list (or of one status), fetched a page at a time.
+    #[wasm_bindgen(unchecked_return_type = "AsyncIterableIterator<Dispute>")]
+    pub fn iterate(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "DisputeIterateParams")] params: Option<Object>,
+        #[wasm_bindgen(unchecked_param_type = "RequestOptions")] options: Option<Object>,
+    ) -> JsValue {
+        let setup = ListQuery::read(&arg(params), &["status"]).and_then(|(query, f)| {
+            let path = match f.string("status", "invalid_status")? {
+                Some(s) => StatusFilter::parse(&s)?.path(),
+                None => "/disputes",
+            };
+            Ok((path.to_owned(), query))
+        });
+        let opts = self.client.options(&arg(options));
+        Pager::start(self.client.clone(), PageKind::Disputes, setup, opts)
+    }
+}
+
+/// `{ message, metadata? }` as JSON text; only the fields given are sent.
+fn update_body(params: &JsValue) -> Result<JsValue, Error> {
+    if params.is_undefined() || params.is_null() {
+        return Err(Error::validation(
+            "missing_message",
+            "message",
+            "update needs { message }",
+        ));
+    }
+    let f = Fields::read(params, "params", &["message", "metadata"], "invalid_params", "unknown_param")?;
+    let message = f
+        .string("message", "invalid_message")?
+        .ok_or_else(|| Error::validation("missing_message", "message", "message is required"))?;
+    params::check_message(&message)?;
+    let body = Object::new();
+    let _ = Reflect::set(&body, &"message".into(), &message.as_str().into());
+    if let Some(m) = f.get("metadata")? {
+        if !is_plain_object(&m) {
+            return Err(Error::validation(
+                "invalid_metadata",
+                "metadata",
+                "metadata must be a plain object",
+            ));
+        }
+        let _ = Reflect::set(&body, &"metadata".into(), &m);
+    }
+    platform::json_stringify(&body).map_err(|_| {
+        Error::validation(
+            "invalid_metadata",
+            "metadata",
+            "metadata cannot be sent as JSON (circular, or holds a BigInt)",
+        )
+    })
+}
