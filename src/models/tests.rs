@@ -66,8 +66,8 @@ fn every_fixture_decodes_into_its_model() {
     assert!(counts["dispute"] >= 10 && counts["list"] >= 15 && counts["transaction"] >= 5);
 }
 
-fn decode_error(text: &str) -> Result<ErrorObject, String> {
-    serde_json::from_str(text).map_err(|e| e.to_string())
+fn decode_error(text: &str) -> Result<ErrorObject, Error> {
+    serde_json::from_str(text).map_err(|e| Error::malformed(None, e.to_string()))
 }
 
 #[test]
