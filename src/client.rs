@@ -23,7 +23,11 @@ pub struct Client {
 
 impl Client {
     /// Sends `req` and checks the answer against `T`.
-    pub async fn call<T: Checked>(&self, req: Request, opts: CallOptions) -> Result<JsValue, Error> {
+    pub async fn call<T: Checked>(
+        &self,
+        req: Request,
+        opts: CallOptions,
+    ) -> Result<JsValue, Error> {
         let value = http::send(&self.config, &req, &opts).await?;
         crate::decode::check::<T>(value)
     }
@@ -169,8 +173,12 @@ fn read_headers(value: &JsValue, has_key: bool) -> Result<Vec<(String, String)>,
     }
     let mut out = Vec::new();
     for entry in Object::entries(value.unchecked_ref()).iter() {
-        let name = Reflect::get(&entry, &0.into()).ok().and_then(|v| v.as_string());
-        let val = Reflect::get(&entry, &1.into()).ok().and_then(|v| v.as_string());
+        let name = Reflect::get(&entry, &0.into())
+            .ok()
+            .and_then(|v| v.as_string());
+        let val = Reflect::get(&entry, &1.into())
+            .ok()
+            .and_then(|v| v.as_string());
         let (Some(name), Some(val)) = (name, val) else {
             return Err(invalid());
         };
@@ -183,7 +191,10 @@ fn read_headers(value: &JsValue, has_key: bool) -> Result<Vec<(String, String)>,
                 "headers must not set Authorization when secretKey is given",
             ));
         }
-        if matches!(lower.as_str(), "omise-version" | "content-type" | "content-length" | "host") {
+        if matches!(
+            lower.as_str(),
+            "omise-version" | "content-type" | "content-length" | "host"
+        ) {
             return Err(Error::validation(
                 "invalid_headers",
                 "headers",
@@ -207,10 +218,8 @@ impl Omise {
     /// Creates a client. Throws an `OmiseValidationError` on bad options, and
     /// `secret_key_in_browser` for an `skey_` key in a browser unless allowed.
     #[wasm_bindgen(constructor)]
-    pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "OmiseOptions")] options: Option<Object>,
-    ) -> Result<Omise, JsValue> {
-        let options = options.map(JsValue::from).unwrap_or(JsValue::UNDEFINED);
+    pub fn new(options: Option<crate::OmiseOptionsArg>) -> Result<Omise, JsValue> {
+        let options = crate::resources::arg(options);
         let config = read_config(&options)?;
         Ok(Omise {
             client: Rc::new(Client { config }),
@@ -243,7 +252,11 @@ impl Omise {
             "Omise {{ baseUrl: {:?}, apiVersion: {:?}, secretKey: {} }}",
             c.base_url,
             c.api_version,
-            if c.secret_key.is_some() { "[redacted]" } else { "none" }
+            if c.secret_key.is_some() {
+                "[redacted]"
+            } else {
+                "none"
+            }
         )
     }
 

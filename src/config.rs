@@ -55,7 +55,11 @@ pub fn base64(input: &[u8]) -> String {
     const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(input.len().div_ceil(3) * 4);
     for chunk in input.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         for i in 0..4 {
             if i <= chunk.len() {
@@ -110,9 +114,13 @@ pub fn check_base_url(url: &str, in_browser: bool) -> Result<String, Error> {
 pub fn check_api_version(v: &str) -> Result<(), Error> {
     let b = v.as_bytes();
     let ok = b.len() == 10
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() });
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
     if ok {
         Ok(())
     } else {
@@ -128,8 +136,11 @@ pub fn check_api_version(v: &str) -> Result<(), Error> {
 pub fn check_header(name: &str, value: &str) -> Result<(), Error> {
     let name_ok = !name.is_empty()
         && name.len() <= 256
-        && name.bytes().all(|c| c.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&c));
-    let value_ok = value.len() <= 8192 && !value.chars().any(|c| c == '\r' || c == '\n' || c == '\0');
+        && name
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&c));
+    let value_ok =
+        value.len() <= 8192 && !value.chars().any(|c| c == '\r' || c == '\n' || c == '\0');
     if name_ok && value_ok {
         Ok(())
     } else {
@@ -178,10 +189,16 @@ impl fmt::Debug for Config {
         f.debug_struct("Config")
             .field("base_url", &self.base_url)
             .field("api_version", &self.api_version)
-            .field("secret_key", &self.secret_key.as_ref().map(|_| "[redacted]"))
+            .field(
+                "secret_key",
+                &self.secret_key.as_ref().map(|_| "[redacted]"),
+            )
             .field("timeout_ms", &self.timeout_ms)
             .field("max_retries", &self.max_retries)
-            .field("headers", &self.headers.iter().map(|(n, _)| n).collect::<Vec<_>>())
+            .field(
+                "headers",
+                &self.headers.iter().map(|(n, _)| n).collect::<Vec<_>>(),
+            )
             .finish()
     }
 }
@@ -223,8 +240,14 @@ mod tests {
 
     #[test]
     fn base_urls() {
-        assert_eq!(check_base_url("https://api.omise.co/", false).unwrap(), "https://api.omise.co");
-        assert_eq!(check_base_url("http://127.0.0.1:8080", false).unwrap(), "http://127.0.0.1:8080");
+        assert_eq!(
+            check_base_url("https://api.omise.co/", false).unwrap(),
+            "https://api.omise.co"
+        );
+        assert_eq!(
+            check_base_url("http://127.0.0.1:8080", false).unwrap(),
+            "http://127.0.0.1:8080"
+        );
         assert_eq!(check_base_url("/omise", true).unwrap(), "/omise");
         for (bad, browser) in [
             ("/omise", false),

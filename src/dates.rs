@@ -102,9 +102,18 @@ mod tests {
         assert_eq!(parse_iso8601("1970-01-01T00:00:00Z"), Some(0));
         assert_eq!(parse_iso8601("1970-01-01"), Some(0));
         assert_eq!(parse_iso8601("2019-05-29T00:00:00Z"), Some(1_559_088_000));
-        assert_eq!(parse_iso8601("2019-05-29T07:00:00+07:00"), Some(1_559_088_000));
-        assert_eq!(parse_iso8601("2019-05-28T20:00:00-04:00"), Some(1_559_088_000));
-        assert_eq!(parse_iso8601("2019-05-29T00:00:00.123Z"), Some(1_559_088_000));
+        assert_eq!(
+            parse_iso8601("2019-05-29T07:00:00+07:00"),
+            Some(1_559_088_000)
+        );
+        assert_eq!(
+            parse_iso8601("2019-05-28T20:00:00-04:00"),
+            Some(1_559_088_000)
+        );
+        assert_eq!(
+            parse_iso8601("2019-05-29T00:00:00.123Z"),
+            Some(1_559_088_000)
+        );
         assert_eq!(parse_iso8601("2024-02-29T00:00:00Z"), Some(1_709_164_800));
     }
 

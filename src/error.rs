@@ -282,6 +282,9 @@ mod tests {
             attempts: 1,
         }
         .with_attempts(3);
-        assert_eq!(e.to_string(), "the request timed out after 10 ms (after 3 attempts)");
+        assert_eq!(
+            e.to_string(),
+            "the request timed out after 10 ms (after 3 attempts)"
+        );
     }
 }

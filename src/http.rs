@@ -9,7 +9,9 @@ use js_sys::{Array, Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortSignal, FormData, Headers, ProgressEvent, RequestInit, Response, XmlHttpRequest};
+use web_sys::{
+    AbortSignal, FormData, Headers, ProgressEvent, RequestInit, Response, XmlHttpRequest,
+};
 
 /// The HTTP methods the API uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -349,7 +351,11 @@ fn report(callback: &Function, loaded: f64, total: f64) {
 }
 
 /// An upload through `XMLHttpRequest`, for real progress events in browsers.
-async fn xhr_attempt(config: &Config, req: &Request, signal: &AttemptSignal) -> Result<JsValue, Error> {
+async fn xhr_attempt(
+    config: &Config,
+    req: &Request,
+    signal: &AttemptSignal,
+) -> Result<JsValue, Error> {
     let Body::Form(form) = &req.body else {
         return Err(network_error("an upload needs a form body"));
     };
@@ -358,10 +364,13 @@ async fn xhr_attempt(config: &Config, req: &Request, signal: &AttemptSignal) -> 
     xhr.open_with_async(req.method.as_str(), &url(config, req), true)
         .map_err(fail)?;
     let bad = |_| Error::validation("invalid_headers", "headers", "the browser refused a header");
-    xhr.set_request_header("Accept", "application/json").map_err(bad)?;
-    xhr.set_request_header("Omise-Version", &config.api_version).map_err(bad)?;
+    xhr.set_request_header("Accept", "application/json")
+        .map_err(bad)?;
+    xhr.set_request_header("Omise-Version", &config.api_version)
+        .map_err(bad)?;
     if let Some(k) = &config.secret_key {
-        xhr.set_request_header("Authorization", k.authorization()).map_err(bad)?;
+        xhr.set_request_header("Authorization", k.authorization())
+            .map_err(bad)?;
     }
     for (name, value) in &config.headers {
         xhr.set_request_header(name, value).map_err(bad)?;

@@ -71,9 +71,10 @@ impl Fields {
     pub fn number(&self, key: &str, code: &'static str) -> Result<Option<f64>, Error> {
         match self.get(key)? {
             None => Ok(None),
-            Some(v) => v.as_f64().map(Some).ok_or_else(|| {
-                Error::validation(code, key, format!("{key} must be a number"))
-            }),
+            Some(v) => v
+                .as_f64()
+                .map(Some)
+                .ok_or_else(|| Error::validation(code, key, format!("{key} must be a number"))),
         }
     }
 
@@ -81,9 +82,10 @@ impl Fields {
     pub fn string(&self, key: &str, code: &'static str) -> Result<Option<String>, Error> {
         match self.get(key)? {
             None => Ok(None),
-            Some(v) => v.as_string().map(Some).ok_or_else(|| {
-                Error::validation(code, key, format!("{key} must be a string"))
-            }),
+            Some(v) => v
+                .as_string()
+                .map(Some)
+                .ok_or_else(|| Error::validation(code, key, format!("{key} must be a string"))),
         }
     }
 }

@@ -137,3 +137,27 @@ export interface OmiseTimeoutError extends Error {
 /** Any rejection of this library. */
 export type OmiseError = OmiseValidationError | OmiseApiError | OmiseNetworkError | OmiseTimeoutError | (Error & { name: 'AbortError' });
 "#;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `OmiseOptions` as TypeScript sees it; read field by field in Rust.
+    #[wasm_bindgen(typescript_type = "OmiseOptions")]
+    #[derive(Debug)]
+    pub type OmiseOptionsArg;
+    /// `ListParams` as TypeScript sees it.
+    #[wasm_bindgen(typescript_type = "ListParams")]
+    #[derive(Debug)]
+    pub type ListParamsArg;
+    /// `DisputeIterateParams` as TypeScript sees it.
+    #[wasm_bindgen(typescript_type = "DisputeIterateParams")]
+    #[derive(Debug)]
+    pub type DisputeIterateParamsArg;
+    /// `RequestOptions` as TypeScript sees it.
+    #[wasm_bindgen(typescript_type = "RequestOptions")]
+    #[derive(Debug)]
+    pub type RequestOptionsArg;
+    /// `UploadOptions` as TypeScript sees it.
+    #[wasm_bindgen(typescript_type = "UploadOptions")]
+    #[derive(Debug)]
+    pub type UploadOptionsArg;
+}

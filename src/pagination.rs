@@ -70,7 +70,9 @@ impl Pager {
         let js = JsValue::from(pager);
         // Object.prototype.valueOf returns `this`: exactly what [Symbol.asyncIterator]
         // must do, without a closure or eval.
-        if let Ok(value_of) = Reflect::get(&Object::get_prototype_of(&Object::new()), &"valueOf".into()) {
+        if let Ok(value_of) =
+            Reflect::get(&Object::get_prototype_of(&Object::new()), &"valueOf".into())
+        {
             let _ = Reflect::set(&js, &Symbol::async_iterator(), &value_of);
         }
         js
@@ -94,7 +96,10 @@ impl Pager {
     }
 
     /// Ends the iteration early (`break` in `for await`).
-    #[wasm_bindgen(js_name = "return", unchecked_return_type = "Promise<IteratorResult<any>>")]
+    #[wasm_bindgen(
+        js_name = "return",
+        unchecked_return_type = "Promise<IteratorResult<any>>"
+    )]
     pub fn finish(&self) -> Promise {
         let mut s = self.state.borrow_mut();
         s.done = true;

@@ -128,7 +128,9 @@ pub fn check_date(param: &str, v: &str) -> Result<i64, Error> {
         Error::validation(
             "invalid_date",
             param,
-            format!("{param} must be an ISO 8601 date-time such as 2019-05-29T00:00:00Z, or a Date"),
+            format!(
+                "{param} must be an ISO 8601 date-time such as 2019-05-29T00:00:00Z, or a Date"
+            ),
         )
     })
 }
@@ -285,7 +287,9 @@ impl FileType {
 pub fn check_filename(v: &str) -> Result<(), Error> {
     let ok = !v.trim().is_empty()
         && v.chars().count() <= 255
-        && !v.chars().any(|c| c.is_control() || c == '/' || c == '\\' || c == '"');
+        && !v
+            .chars()
+            .any(|c| c.is_control() || c == '/' || c == '\\' || c == '"');
     if ok {
         Ok(())
     } else {
@@ -355,9 +359,19 @@ mod tests {
             " dspt_x",
             "dspt_x\n",
         ] {
-            assert_eq!(code(check_id(IdKind::Dispute, bad)), "invalid_id", "{bad:?}");
+            assert_eq!(
+                code(check_id(IdKind::Dispute, bad)),
+                "invalid_id",
+                "{bad:?}"
+            );
         }
-        assert_eq!(code(check_id(IdKind::Dispute, &format!("dspt_{}", "a".repeat(10_000)))), "invalid_id");
+        assert_eq!(
+            code(check_id(
+                IdKind::Dispute,
+                &format!("dspt_{}", "a".repeat(10_000))
+            )),
+            "invalid_id"
+        );
     }
 
     #[test]
@@ -387,12 +401,18 @@ mod tests {
     #[test]
     fn files_are_told_by_their_bytes() {
         assert_eq!(FileType::sniff(b"%PDF-1.4\n").unwrap(), FileType::Pdf);
-        assert_eq!(FileType::sniff(&[0xFF, 0xD8, 0xFF, 0xE0]).unwrap(), FileType::Jpeg);
+        assert_eq!(
+            FileType::sniff(&[0xFF, 0xD8, 0xFF, 0xE0]).unwrap(),
+            FileType::Jpeg
+        );
         assert_eq!(
             FileType::sniff(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A]).unwrap(),
             FileType::Png
         );
-        assert_eq!(code(FileType::sniff(b"MZ\x90\x00")), "unsupported_file_type");
+        assert_eq!(
+            code(FileType::sniff(b"MZ\x90\x00")),
+            "unsupported_file_type"
+        );
         assert_eq!(code(FileType::sniff(b"%PD")), "unsupported_file_type");
         assert_eq!(code(check_file_size(0.0)), "empty_file");
         assert_eq!(code(check_file_size(MAX_FILE_SIZE + 1.0)), "file_too_large");

@@ -37,13 +37,26 @@ fn item_object(v: &serde_json::Value) -> Option<&str> {
 #[test]
 fn every_fixture_decodes_into_its_model() {
     let all = fixtures();
-    assert!(all.len() >= 50, "expected the whole fixture set, found {}", all.len());
+    assert!(
+        all.len() >= 50,
+        "expected the whole fixture set, found {}",
+        all.len()
+    );
     let mut counts = std::collections::BTreeMap::<&str, usize>::new();
     for (name, text) in &all {
         let Ok(v) = serde_json::from_str::<serde_json::Value>(text) else {
             assert!(name.contains("malformed"), "{name} is not JSON");
             let err = decode::<Dispute>(text).unwrap_err();
-            assert!(matches!(err, Error::Network { code: NetworkCode::MalformedResponse, .. }), "{err:?}");
+            assert!(
+                matches!(
+                    err,
+                    Error::Network {
+                        code: NetworkCode::MalformedResponse,
+                        ..
+                    }
+                ),
+                "{err:?}"
+            );
             *counts.entry("malformed").or_default() += 1;
             continue;
         };
@@ -54,7 +67,9 @@ fn every_fixture_decodes_into_its_model() {
             (Some("error"), _) => decode_error(text).map(|_| "error"),
             (Some("list"), Some("dispute")) => decode::<List<Dispute>>(text).map(|_| "list"),
             (Some("list"), Some("document")) => decode::<List<Document>>(text).map(|_| "list"),
-            (Some("list"), Some("transaction")) => decode::<List<Transaction>>(text).map(|_| "list"),
+            (Some("list"), Some("transaction")) => {
+                decode::<List<Transaction>>(text).map(|_| "list")
+            }
             (Some("list"), None) => decode::<List<Dispute>>(text).map(|_| "list"),
             other => panic!("{name}: unexpected object {other:?}"),
         };
@@ -76,7 +91,10 @@ fn real_data_that_differs_from_the_docs() {
     let read = |p: &str| std::fs::read_to_string(dir.join(p)).unwrap();
 
     // The older API version: created / type / source, upper-case currency.
-    let list: List<Transaction> = decode(&read("omise-ruby/test__fixtures__api.omise.co__transactions-get.json")).unwrap();
+    let list: List<Transaction> = decode(&read(
+        "omise-ruby/test__fixtures__api.omise.co__transactions-get.json",
+    ))
+    .unwrap();
     assert_eq!(list.total, Some(2));
     assert_eq!(list.order, None);
     assert!(list.is_legacy());
@@ -86,16 +104,25 @@ fn real_data_that_differs_from_the_docs() {
     assert_eq!(t.currency.as_deref(), Some("THB"));
 
     // A dispute with more than the docs list: an embedded documents list and transactions.
-    let d: Dispute = decode(&read("omise-python/omise__test__test_dispute.py__inline_dispute_full_with_documents.json")).unwrap();
+    let d: Dispute = decode(&read(
+        "omise-python/omise__test__test_dispute.py__inline_dispute_full_with_documents.json",
+    ))
+    .unwrap();
     let docs = d.documents.as_ref().unwrap();
     assert_eq!(docs.data[0].download_uri, None);
     assert_eq!(docs.data[0].filename.as_deref(), Some("evidence.png"));
-    assert_eq!(d.transactions.as_ref().unwrap()[0].key.as_deref(), Some("dispute.started.debit"));
+    assert_eq!(
+        d.transactions.as_ref().unwrap()[0].key.as_deref(),
+        Some("dispute.started.debit")
+    );
     assert_eq!(d.funding_amount, Some(1_101_000));
     assert!(!d.is_legacy());
 
     // Ids with a 0 in them, and the pre-2019 `created`.
-    let d: Dispute = decode(&read("omise-ruby/test__fixtures__api.omise.co__disputes__dspt_test_5089off452g5m5te7xs-get.json")).unwrap();
+    let d: Dispute = decode(&read(
+        "omise-ruby/test__fixtures__api.omise.co__disputes__dspt_test_5089off452g5m5te7xs-get.json",
+    ))
+    .unwrap();
     assert_eq!(d.id, "dspt_test_5089off452g5m5te7xs");
     crate::params::check_id(crate::params::IdKind::Dispute, &d.id).unwrap();
     assert!(d.is_legacy());
@@ -108,15 +135,30 @@ fn shapes_that_are_not_the_model_are_malformed_responses() {
         (r#"{"object":"list","data":{}}"#, "data not an array"),
         (r#"{"object":"dispute"}"#, "no id"),
         (r#"{"object":"transaction","id":"trxn_1"}"#, "wrong object"),
-        (r#"{"object":"dispute","id":"dspt_1","amount":"100"}"#, "amount as string"),
-        (r#"{"object":"dispute","id":"dspt_1","metadata":[1]}"#, "metadata as array"),
+        (
+            r#"{"object":"dispute","id":"dspt_1","amount":"100"}"#,
+            "amount as string",
+        ),
+        (
+            r#"{"object":"dispute","id":"dspt_1","metadata":[1]}"#,
+            "metadata as array",
+        ),
         (r#"{"object":"dispute","id":7}"#, "id as number"),
         (r#"{"object":"dispute","id":"dspt_1""#, "truncated"),
         ("<html>502 Bad Gateway</html>", "html"),
         ("", "empty"),
     ] {
         let err = decode::<Dispute>(text).unwrap_err();
-        assert!(matches!(err, Error::Network { code: NetworkCode::MalformedResponse, .. }), "{why}: {err:?}");
+        assert!(
+            matches!(
+                err,
+                Error::Network {
+                    code: NetworkCode::MalformedResponse,
+                    ..
+                }
+            ),
+            "{why}: {err:?}"
+        );
     }
     // Unknown fields and nulls decode.
     let d: Dispute = decode(r#"{"object":"dispute","id":"dspt_1","brand_new_field":{"x":1},"message":null,"metadata":{"a":[1,{"b":null}]}}"#).unwrap();

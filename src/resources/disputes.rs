@@ -25,7 +25,12 @@ impl Disputes {
         Disputes { client }
     }
 
-    fn list_at(&self, path: &'static str, params: Option<Object>, options: Option<Object>) -> Promise {
+    fn list_at(
+        &self,
+        path: &'static str,
+        params: Option<crate::ListParamsArg>,
+        options: Option<crate::RequestOptionsArg>,
+    ) -> Promise {
         let client = self.client.clone();
         let (params, options) = (arg(params), arg(options));
         promise(async move {
@@ -49,8 +54,8 @@ impl Disputes {
     #[wasm_bindgen(unchecked_return_type = "Promise<List<Dispute>>")]
     pub fn list(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "ListParams")] params: Option<Object>,
-        #[wasm_bindgen(unchecked_param_type = "RequestOptions")] options: Option<Object>,
+        params: Option<crate::ListParamsArg>,
+        options: Option<crate::RequestOptionsArg>,
     ) -> Promise {
         self.list_at("/disputes", params, options)
     }
@@ -59,8 +64,8 @@ impl Disputes {
     #[wasm_bindgen(js_name = listOpen, unchecked_return_type = "Promise<List<Dispute>>")]
     pub fn list_open(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "ListParams")] params: Option<Object>,
-        #[wasm_bindgen(unchecked_param_type = "RequestOptions")] options: Option<Object>,
+        params: Option<crate::ListParamsArg>,
+        options: Option<crate::RequestOptionsArg>,
     ) -> Promise {
         self.list_at(StatusFilter::Open.path(), params, options)
     }
@@ -69,8 +74,8 @@ impl Disputes {
     #[wasm_bindgen(js_name = listPending, unchecked_return_type = "Promise<List<Dispute>>")]
     pub fn list_pending(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "ListParams")] params: Option<Object>,
-        #[wasm_bindgen(unchecked_param_type = "RequestOptions")] options: Option<Object>,
+        params: Option<crate::ListParamsArg>,
+        options: Option<crate::RequestOptionsArg>,
     ) -> Promise {
         self.list_at(StatusFilter::Pending.path(), params, options)
     }
@@ -79,8 +84,8 @@ impl Disputes {
     #[wasm_bindgen(js_name = listClosed, unchecked_return_type = "Promise<List<Dispute>>")]
     pub fn list_closed(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "ListParams")] params: Option<Object>,
-        #[wasm_bindgen(unchecked_param_type = "RequestOptions")] options: Option<Object>,
+        params: Option<crate::ListParamsArg>,
+        options: Option<crate::RequestOptionsArg>,
     ) -> Promise {
         self.list_at(StatusFilter::Closed.path(), params, options)
     }
@@ -90,7 +95,7 @@ impl Disputes {
     pub fn retrieve(
         &self,
         #[wasm_bindgen(js_name = disputeId, unchecked_param_type = "string")] dispute_id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "RequestOptions")] options: Option<Object>,
+        options: Option<crate::RequestOptionsArg>,
     ) -> Promise {
         let client = self.client.clone();
         let options = arg(options);
@@ -116,7 +121,7 @@ impl Disputes {
         &self,
         #[wasm_bindgen(js_name = disputeId, unchecked_param_type = "string")] dispute_id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "UpdateDisputeParams")] params: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "RequestOptions")] options: Option<Object>,
+        options: Option<crate::RequestOptionsArg>,
     ) -> Promise {
         let client = self.client.clone();
         let options = arg(options);
@@ -140,8 +145,8 @@ impl Disputes {
     #[wasm_bindgen(unchecked_return_type = "AsyncIterableIterator<Dispute>")]
     pub fn iterate(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "DisputeIterateParams")] params: Option<Object>,
-        #[wasm_bindgen(unchecked_param_type = "RequestOptions")] options: Option<Object>,
+        params: Option<crate::DisputeIterateParamsArg>,
+        options: Option<crate::RequestOptionsArg>,
     ) -> JsValue {
         let setup = ListQuery::read(&arg(params), &["status"]).and_then(|(query, f)| {
             let path = match f.string("status", "invalid_status")? {
@@ -164,7 +169,13 @@ fn update_body(params: &JsValue) -> Result<JsValue, Error> {
             "update needs { message }",
         ));
     }
-    let f = Fields::read(params, "params", &["message", "metadata"], "invalid_params", "unknown_param")?;
+    let f = Fields::read(
+        params,
+        "params",
+        &["message", "metadata"],
+        "invalid_params",
+        "unknown_param",
+    )?;
     let message = f
         .string("message", "invalid_message")?
         .ok_or_else(|| Error::validation("missing_message", "message", "message is required"))?;

@@ -12,7 +12,7 @@ use crate::http::{Body, Method, Progress, Request};
 use crate::js_input::{string_arg, Fields};
 use crate::models::{Document, List};
 use crate::params::{self, FileType, IdKind};
-use js_sys::{Array, Function, Object, Promise, Uint8Array};
+use js_sys::{Array, Function, Promise, Uint8Array};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -52,8 +52,7 @@ impl Documents {
         &self,
         #[wasm_bindgen(js_name = disputeId, unchecked_param_type = "string")] dispute: JsValue,
         #[wasm_bindgen(unchecked_param_type = "Blob | File | Uint8Array")] file: JsValue,
-        #[wasm_bindgen(js_name = uploadOptions, unchecked_param_type = "UploadOptions")]
-        upload_options: Option<Object>,
+        #[wasm_bindgen(js_name = uploadOptions)] upload_options: Option<crate::UploadOptionsArg>,
     ) -> Promise {
         let client = self.client.clone();
         let upload_options = arg(upload_options);
@@ -91,7 +90,11 @@ impl Documents {
             params::check_file_size(size)?;
             let file_type = FileType::sniff(&first_bytes(&blob).await?)?;
             let filename = filename
-                .or_else(|| file.dyn_ref::<File>().map(File::name).filter(|n| params::check_filename(n).is_ok()))
+                .or_else(|| {
+                    file.dyn_ref::<File>()
+                        .map(File::name)
+                        .filter(|n| params::check_filename(n).is_ok())
+                })
                 .unwrap_or_else(|| file_type.default_filename().to_owned());
             let form = form(&blob, file_type, &filename, kind.as_deref())?;
             let req = Request {
@@ -110,8 +113,8 @@ impl Documents {
     pub fn list(
         &self,
         #[wasm_bindgen(js_name = disputeId, unchecked_param_type = "string")] dispute: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "ListParams")] params: Option<Object>,
-        #[wasm_bindgen(unchecked_param_type = "RequestOptions")] options: Option<Object>,
+        params: Option<crate::ListParamsArg>,
+        options: Option<crate::RequestOptionsArg>,
     ) -> Promise {
         let client = self.client.clone();
         let (params, options) = (arg(params), arg(options));
@@ -136,7 +139,7 @@ impl Documents {
         &self,
         #[wasm_bindgen(js_name = disputeId, unchecked_param_type = "string")] dispute: JsValue,
         #[wasm_bindgen(js_name = documentId, unchecked_param_type = "string")] document: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "RequestOptions")] options: Option<Object>,
+        options: Option<crate::RequestOptionsArg>,
     ) -> Promise {
         self.one(Method::Get, dispute, document, options)
     }
@@ -148,14 +151,20 @@ impl Documents {
         &self,
         #[wasm_bindgen(js_name = disputeId, unchecked_param_type = "string")] dispute: JsValue,
         #[wasm_bindgen(js_name = documentId, unchecked_param_type = "string")] document: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "RequestOptions")] options: Option<Object>,
+        options: Option<crate::RequestOptionsArg>,
     ) -> Promise {
         self.one(Method::Delete, dispute, document, options)
     }
 }
 
 impl Documents {
-    fn one(&self, method: Method, dispute: JsValue, document: JsValue, options: Option<Object>) -> Promise {
+    fn one(
+        &self,
+        method: Method,
+        dispute: JsValue,
+        document: JsValue,
+        options: Option<crate::RequestOptionsArg>,
+    ) -> Promise {
         let client = self.client.clone();
         let options = arg(options);
         promise(async move {
@@ -181,8 +190,13 @@ fn as_blob(file: &JsValue) -> Result<Blob, Error> {
         return Ok(b.clone());
     }
     if file.is_instance_of::<Uint8Array>() {
-        return Blob::new_with_u8_array_sequence(&Array::of1(file))
-            .map_err(|_| Error::validation("invalid_file", "file", "the platform could not wrap the bytes in a Blob"));
+        return Blob::new_with_u8_array_sequence(&Array::of1(file)).map_err(|_| {
+            Error::validation(
+                "invalid_file",
+                "file",
+                "the platform could not wrap the bytes in a Blob",
+            )
+        });
     }
     Err(Error::validation(
         "invalid_file",
@@ -195,19 +209,33 @@ fn as_blob(file: &JsValue) -> Result<Blob, Error> {
 async fn first_bytes(blob: &Blob) -> Result<Vec<u8>, Error> {
     let unreadable = |_| Error::validation("unreadable_file", "file", "the file could not be read");
     let head = blob.slice_with_i32_and_i32(0, 8).map_err(unreadable)?;
-    let buf = JsFuture::from(head.array_buffer()).await.map_err(unreadable)?;
+    let buf = JsFuture::from(head.array_buffer())
+        .await
+        .map_err(unreadable)?;
     Ok(Uint8Array::new(&buf).to_vec())
 }
 
 /// The multipart form: `file` (typed by its bytes, not its label) and `kind`.
-fn form(blob: &Blob, file_type: FileType, filename: &str, kind: Option<&str>) -> Result<FormData, Error> {
-    let fail = |_| Error::validation("invalid_file", "file", "the platform could not build the upload form");
+fn form(
+    blob: &Blob,
+    file_type: FileType,
+    filename: &str,
+    kind: Option<&str>,
+) -> Result<FormData, Error> {
+    let fail = |_| {
+        Error::validation(
+            "invalid_file",
+            "file",
+            "the platform could not build the upload form",
+        )
+    };
     let bag = BlobPropertyBag::new();
     bag.set_type(file_type.mime());
     // A new Blob over the same bytes, labelled with the type its bytes show.
     let typed = Blob::new_with_blob_sequence_and_options(&Array::of1(blob), &bag).map_err(fail)?;
     let form = FormData::new().map_err(fail)?;
-    form.append_with_blob_and_filename("file", &typed, filename).map_err(fail)?;
+    form.append_with_blob_and_filename("file", &typed, filename)
+        .map_err(fail)?;
     if let Some(k) = kind {
         form.append_with_str("kind", k).map_err(fail)?;
     }

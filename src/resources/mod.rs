@@ -12,7 +12,7 @@ pub use transactions::Transactions;
 use crate::error::Error;
 use crate::js_input::Fields;
 use crate::params::{self, Order};
-use js_sys::{Object, Promise};
+use js_sys::Promise;
 use std::future::Future;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::UrlSearchParams;
@@ -26,8 +26,8 @@ where
 }
 
 /// An optional argument as a plain `JsValue` (`undefined` when absent).
-pub(crate) fn arg(o: Option<Object>) -> JsValue {
-    o.map(JsValue::from).unwrap_or(JsValue::UNDEFINED)
+pub(crate) fn arg<T: Into<JsValue>>(o: Option<T>) -> JsValue {
+    o.map(Into::into).unwrap_or(JsValue::UNDEFINED)
 }
 
 /// Checked list parameters.
@@ -107,7 +107,11 @@ fn date(f: &Fields, key: &str) -> Result<Option<(String, i64)>, Error> {
         s
     } else if let Some(d) = v.dyn_ref::<js_sys::Date>() {
         if d.get_time().is_nan() {
-            return Err(Error::validation("invalid_date", key, format!("{key} is an invalid Date")));
+            return Err(Error::validation(
+                "invalid_date",
+                key,
+                format!("{key} is an invalid Date"),
+            ));
         }
         // toISOString gives milliseconds; the API's format has whole seconds.
         let iso: String = d.to_iso_string().into();

@@ -7,7 +7,7 @@ use crate::js_input::string_arg;
 use crate::models::{List, Transaction};
 use crate::pagination::{PageKind, Pager};
 use crate::params::{self, IdKind};
-use js_sys::{Object, Promise};
+use js_sys::Promise;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
@@ -30,8 +30,8 @@ impl Transactions {
     #[wasm_bindgen(unchecked_return_type = "Promise<List<Transaction>>")]
     pub fn list(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "ListParams")] params: Option<Object>,
-        #[wasm_bindgen(unchecked_param_type = "RequestOptions")] options: Option<Object>,
+        params: Option<crate::ListParamsArg>,
+        options: Option<crate::RequestOptionsArg>,
     ) -> Promise {
         let client = self.client.clone();
         let (params, options) = (arg(params), arg(options));
@@ -53,8 +53,9 @@ impl Transactions {
     #[wasm_bindgen(unchecked_return_type = "Promise<Transaction>")]
     pub fn retrieve(
         &self,
-        #[wasm_bindgen(js_name = transactionId, unchecked_param_type = "string")] transaction_id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "RequestOptions")] options: Option<Object>,
+        #[wasm_bindgen(js_name = transactionId, unchecked_param_type = "string")]
+        transaction_id: JsValue,
+        options: Option<crate::RequestOptionsArg>,
     ) -> Promise {
         let client = self.client.clone();
         let options = arg(options);
@@ -77,10 +78,11 @@ impl Transactions {
     #[wasm_bindgen(unchecked_return_type = "AsyncIterableIterator<Transaction>")]
     pub fn iterate(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "ListParams")] params: Option<Object>,
-        #[wasm_bindgen(unchecked_param_type = "RequestOptions")] options: Option<Object>,
+        params: Option<crate::ListParamsArg>,
+        options: Option<crate::RequestOptionsArg>,
     ) -> JsValue {
-        let setup = ListQuery::read(&arg(params), &[]).map(|(q, _)| ("/transactions".to_owned(), q));
+        let setup =
+            ListQuery::read(&arg(params), &[]).map(|(q, _)| ("/transactions".to_owned(), q));
         let opts = self.client.options(&arg(options));
         Pager::start(self.client.clone(), PageKind::Transactions, setup, opts)
     }
