@@ -1,0 +1,110 @@
+//! Command-line flags, parsed by hand.
+
+/// Parsed command-line options.
+#[derive(Debug, Clone)]
+pub struct Args {
+    /// Interface to bind (default `127.0.0.1`).
+    pub host: String,
+    /// Port to bind; 0 picks a free port (default 0).
+    pub port: u16,
+    /// The secret key clients must send as the Basic-auth user name.
+    pub secret_key: String,
+    /// Seed for the deterministic data generator.
+    pub seed: u64,
+    /// Number of seeded disputes.
+    pub disputes: usize,
+    /// Minimum number of seeded transactions.
+    pub transactions: usize,
+}
+
+impl Default for Args {
+    fn default() -> Self {
+        Args {
+            host: "127.0.0.1".into(),
+            port: 0,
+            secret_key: "skey_test_emulator".into(),
+            seed: 1,
+            disputes: 300,
+            transactions: 1200,
+        }
+    }
+}
+
+/// Usage text printed for `--help` and on errors.
+pub const USAGE: &str = "usage: omise-emulator [--host 127.0.0.1] [--port 0] [--secret-key KEY] \
+[--seed N] [--disputes N] [--transactions N]";
+
+/// Maximum number of disputes or transactions accepted on the command line.
+const MAX_RECORDS: usize = 1_000_000;
+
+/// Parses flags (`--flag value` or `--flag=value`). `Err` carries a message; `Ok(None)` means help.
+pub fn parse(argv: impl IntoIterator<Item = String>) -> Result<Option<Args>, String> {
+    let mut args = Args::default();
+    let mut it = argv.into_iter();
+    while let Some(arg) = it.next() {
+        if arg == "-h" || arg == "--help" {
+            return Ok(None);
+        }
+        let (flag, inline) = match arg.split_once('=') {
+            Some((f, v)) => (f.to_string(), Some(v.to_string())),
+            None => (arg.clone(), None),
+        };
+        let mut value = || -> Result<String, String> {
+            match &inline {
+                Some(v) => Ok(v.clone()),
+                None => it.next().ok_or_else(|| format!("{flag} needs a value")),
+            }
+        };
+        match flag.as_str() {
+            "--host" => args.host = value()?,
+            "--port" => args.port = num(&flag, &value()?)?,
+            "--secret-key" => {
+                args.secret_key = value()?;
+                if args.secret_key.is_empty() {
+                    return Err("--secret-key must not be empty".into());
+                }
+            }
+            "--seed" => args.seed = num(&flag, &value()?)?,
+            "--disputes" => args.disputes = bounded(&flag, &value()?)?,
+            "--transactions" => args.transactions = bounded(&flag, &value()?)?,
+            other => return Err(format!("unknown argument {other}")),
+        }
+    }
+    Ok(Some(args))
+}
+
+fn num<T: std::str::FromStr>(flag: &str, v: &str) -> Result<T, String> {
+    v.parse()
+        .map_err(|_| format!("{flag}: invalid number {v:?}"))
+}
+
+fn bounded(flag: &str, v: &str) -> Result<usize, String> {
+    let n: usize = num(flag, v)?;
+    if n > MAX_RECORDS {
+        return Err(format!("{flag}: at most {MAX_RECORDS}"));
+    }
+    Ok(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(v: &[&str]) -> Result<Option<Args>, String> {
+        parse(v.iter().map(|s| s.to_string()))
+    }
+
+    #[test]
+    fn parses_flags() {
+        let a = p(&["--port", "8080", "--seed=7", "--disputes", "10000"])
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        assert_eq!((a.port, a.seed, a.disputes), (8080, 7, 10000));
+        assert_eq!(a.secret_key, "skey_test_emulator");
+        assert!(p(&["--bogus"]).is_err());
+        assert!(p(&["--port"]).is_err());
+        assert!(p(&["--port", "x"]).is_err());
+        assert!(matches!(p(&["--help"]), Ok(None)));
+    }
+}
