@@ -1,0 +1,317 @@
+//! The client against the emulator: every call of disputes and transactions, the
+//! errors, pagination, and validation that sends nothing (issue 3).
+//! Runs under Node and (with --features browser-tests) in headless Chrome.
+
+mod common;
+
+use common::*;
+use js_sys::{Array, Date, Object, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+#[cfg(feature = "browser-tests")]
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn none() -> Option<omise_wasm::RequestOptionsArg> {
+    None
+}
+
+fn params<T: JsCast>(pairs: &[(&str, JsValue)]) -> Option<T> {
+    Some(obj(pairs).unchecked_into())
+}
+
+#[wasm_bindgen_test]
+async fn list_keeps_every_field_the_server_sent() {
+    let t = tag();
+    let omise = client(&t);
+    let list = wait(omise.disputes().list(params(&[("limit", 5.into())]), none())).await.unwrap();
+    assert_eq!(s(&list, "object"), "list");
+    assert_eq!(data(&list).len(), 5);
+    assert!(n(&list, "total") >= 100.0);
+    for d in data(&list) {
+        assert_eq!(s(&d, "object"), "dispute");
+        assert!(s(&d, "id").starts_with("dspt_test_"));
+        assert!(get(&d, "documents").is_object());
+        assert!(Array::is_array(&get(&d, "transactions")));
+    }
+    // What the caller gets is exactly what the server sent, field for field.
+    let raw = bare("/disputes?limit=5").await;
+    assert_eq!(
+        js_sys::JSON::stringify(&list).unwrap(),
+        js_sys::JSON::stringify(&raw).unwrap()
+    );
+    let log = requests(&t).await;
+    assert_eq!(log.len(), 1);
+    let headers = get(&log[0], "headers");
+    assert_eq!(s(&headers, "omise-version"), "2019-05-29");
+    assert_eq!(s(&headers, "accept"), "application/json");
+    assert_eq!(s(&headers, "authorization"), "[redacted]");
+    assert_eq!(s(&log[0], "path"), "/disputes");
+    assert_eq!(s(&log[0], "query"), "limit=5");
+}
+
+#[wasm_bindgen_test]
+async fn status_lists_hold_only_their_status() {
+    let omise = client(&tag());
+    for (list, allowed) in [
+        (omise.disputes().list_open(params(&[("limit", 100.into())]), none()), &["open"][..]),
+        (omise.disputes().list_pending(params(&[("limit", 100.into())]), none()), &["pending"][..]),
+        (omise.disputes().list_closed(params(&[("limit", 100.into())]), none()), &["won", "lost"][..]),
+    ] {
+        let list = wait(list).await.unwrap();
+        let items = data(&list);
+        assert!(!items.is_empty());
+        for d in items {
+            assert!(allowed.contains(&s(&d, "status").as_str()), "{}", s(&d, "status"));
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn order_and_date_range_are_sent_and_honoured() {
+    let t = tag();
+    let omise = client(&t);
+    let list = wait(omise.disputes().list(
+        params(&[
+            ("limit", 50.into()),
+            ("order", "reverse_chronological".into()),
+            ("from", "2025-01-01T00:00:00Z".into()),
+            ("to", Date::new(&"2026-01-01T00:00:00Z".into()).into()),
+        ]),
+        none(),
+    ))
+    .await
+    .unwrap();
+    let created: Vec<String> = data(&list).iter().map(|d| s(d, "created_at")).collect();
+    assert!(!created.is_empty());
+    assert!(created.windows(2).all(|w| w[0] >= w[1]), "not reverse chronological");
+    assert!(created.iter().all(|c| c.as_str() >= "2025-01-01" && c.as_str() <= "2026-01-01T00:00:00Z"));
+    let q = s(&requests(&t).await[0], "query");
+    assert!(q.contains("order=reverse_chronological"), "{q}");
+    assert!(q.contains("to=2026-01-01T00%3A00%3A00Z"), "{q}");
+}
+
+#[wasm_bindgen_test]
+async fn retrieve_and_not_found() {
+    let omise = client(&tag());
+    let list = wait(omise.disputes().list(params(&[("limit", 1.into())]), none())).await.unwrap();
+    let id = s(&data(&list)[0], "id");
+    let d = wait(omise.disputes().retrieve(id.clone().into(), none())).await.unwrap();
+    assert_eq!(s(&d, "id"), id);
+    assert_eq!(s(&d, "location"), format!("/disputes/{id}"));
+    let e = wait(omise.disputes().retrieve("dspt_test_0000000000000000000".into(), none()))
+        .await
+        .unwrap_err();
+    assert_error(&e, "OmiseApiError", Some("not_found"));
+    assert_eq!(n(&e, "status"), 404.0);
+    assert!(s(&e, "location").starts_with("https://"));
+}
+
+async fn an_open_dispute(omise: &omise_wasm::Omise) -> String {
+    let list = wait(omise.disputes().list_open(
+        params(&[("limit", 1.into()), ("order", "reverse_chronological".into())]),
+        none(),
+    ))
+    .await
+    .unwrap();
+    s(&data(&list)[0], "id")
+}
+
+#[wasm_bindgen_test]
+async fn update_moves_an_open_dispute_to_pending_and_sends_only_what_was_given() {
+    let t = tag();
+    let omise = client(&t);
+    let id = an_open_dispute(&omise).await;
+    let body = obj(&[("message", "Delivered on 3 May, signed by the cardholder".into())]);
+    let d = wait(omise.disputes().update(id.clone().into(), body.into(), none())).await.unwrap();
+    assert_eq!(s(&d, "status"), "pending");
+    assert_eq!(s(&d, "message"), "Delivered on 3 May, signed by the cardholder");
+    let log = requests(&t).await;
+    let patch = log.iter().find(|r| s(r, "method") == "PATCH").unwrap();
+    assert_eq!(s(patch, "path"), format!("/disputes/{id}"));
+    // {"message":"…"} and nothing else: no metadata key.
+    let expected = r#"{"message":"Delivered on 3 May, signed by the cardholder"}"#.len() as f64;
+    assert_eq!(n(patch, "body_size"), expected);
+    assert_eq!(s(&get(patch, "headers"), "content-type"), "application/json");
+
+    // A second PATCH on the now-pending dispute is refused by the server.
+    let e = wait(omise.disputes().update(id.into(), obj(&[("message", "again".into())]).into(), none()))
+        .await
+        .unwrap_err();
+    assert_error(&e, "OmiseApiError", None);
+    assert_eq!(n(&e, "status"), 400.0);
+}
+
+#[wasm_bindgen_test]
+async fn update_stores_metadata() {
+    let omise = client(&tag());
+    let id = an_open_dispute(&omise).await;
+    let meta = obj(&[("order_id", "A-1001".into()), ("items", 3.into())]);
+    let body = obj(&[("message", "proof attached".into()), ("metadata", meta.into())]);
+    wait(omise.disputes().update(id.clone().into(), body.into(), none())).await.unwrap();
+    let d = wait(omise.disputes().retrieve(id.into(), none())).await.unwrap();
+    assert_eq!(s(&get(&d, "metadata"), "order_id"), "A-1001");
+    assert_eq!(n(&get(&d, "metadata"), "items"), 3.0);
+}
+
+#[wasm_bindgen_test]
+async fn wrong_key_is_an_authentication_failure() {
+    let t = tag();
+    let omise = client_with(&t, &[("secretKey", "skey_test_wrong".into())]).unwrap();
+    let e = wait(omise.disputes().list(None, none())).await.unwrap_err();
+    assert_error(&e, "OmiseApiError", Some("authentication_failure"));
+    assert_eq!(n(&e, "status"), 401.0);
+    assert!(!s(&e, "message").contains("skey_test_wrong"));
+}
+
+#[wasm_bindgen_test]
+async fn refused_connection_is_a_network_error() {
+    let omise = client_with(&tag(), &[("baseUrl", "http://127.0.0.1:9".into())]).unwrap();
+    let e = wait(omise.transactions().list(None, none())).await.unwrap_err();
+    assert_error(&e, "OmiseNetworkError", Some("network"));
+}
+
+async fn collect(iter: JsValue) -> Result<Vec<JsValue>, JsValue> {
+    let next: js_sys::Function = get(&iter, "next").dyn_into().unwrap();
+    let mut out = Vec::new();
+    loop {
+        let step = wait(next.call0(&iter).unwrap().dyn_into().unwrap()).await?;
+        if get(&step, "done").is_truthy() {
+            return Ok(out);
+        }
+        out.push(get(&step, "value"));
+    }
+}
+
+#[wasm_bindgen_test]
+async fn iterate_walks_every_page_lazily() {
+    let t = tag();
+    let omise = client(&t);
+    let total = n(&wait(omise.disputes().list_closed(params(&[("limit", 1.into())]), none())).await.unwrap(), "total");
+    assert!(total > 21.0, "need more than three pages of 7");
+    let before = requests(&t).await.len();
+
+    let iter = omise.disputes().iterate(params(&[("limit", 7.into()), ("status", "closed".into())]), none());
+    // It is async-iterable: [Symbol.asyncIterator]() returns the iterator itself.
+    let f: js_sys::Function = Reflect::get(&iter, &js_sys::Symbol::async_iterator()).unwrap().dyn_into().unwrap();
+    assert_eq!(f.call0(&iter).unwrap(), iter);
+    // Nothing is fetched until next() is called.
+    assert_eq!(requests(&t).await.len(), before);
+    let next: js_sys::Function = get(&iter, "next").dyn_into().unwrap();
+    let first = wait(next.call0(&iter).unwrap().dyn_into().unwrap()).await.unwrap();
+    assert_eq!(s(&get(&first, "value"), "object"), "dispute");
+    assert_eq!(requests(&t).await.len(), before + 1);
+
+    let mut all = vec![get(&first, "value")];
+    all.extend(collect(iter).await.unwrap());
+    assert_eq!(all.len() as f64, total);
+    let mut ids: Vec<String> = all.iter().map(|d| s(d, "id")).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len() as f64, total, "duplicates");
+    let pages = requests(&t).await.len() - before;
+    assert_eq!(pages as f64, (total / 7.0).ceil(), "one request per page");
+}
+
+#[wasm_bindgen_test]
+async fn transactions_list_retrieve_iterate() {
+    let t = tag();
+    let omise = client(&t);
+    let list = wait(omise.transactions().list(params(&[("limit", 100.into()), ("offset", 5.into())]), none()))
+        .await
+        .unwrap();
+    assert!(n(&list, "total") >= 1000.0);
+    assert_eq!(n(&list, "offset"), 5.0);
+    let items = data(&list);
+    assert_eq!(items.len(), 100);
+    assert!(items.iter().any(|x| s(x, "direction") == "credit"));
+    assert!(items.iter().any(|x| s(x, "direction") == "debit"));
+    let id = s(&items[0], "id");
+    let one = wait(omise.transactions().retrieve(id.clone().into(), none())).await.unwrap();
+    assert_eq!(s(&one, "id"), id);
+    assert_eq!(s(&one, "object"), "transaction");
+
+    let iter = omise.transactions().iterate(params(&[("limit", 100.into()), ("from", "2026-01-01T00:00:00Z".into())]), none());
+    let walked = collect(iter).await.unwrap();
+    let expected = wait(omise.transactions().list(params(&[("limit", 1.into()), ("from", "2026-01-01T00:00:00Z".into())]), none()))
+        .await
+        .unwrap();
+    assert_eq!(walked.len() as f64, n(&expected, "total"));
+}
+
+#[wasm_bindgen_test]
+async fn validation_rejects_and_sends_nothing() {
+    let t = tag();
+    let omise = client(&t);
+    let d = omise.disputes();
+    let cases: Vec<(js_sys::Promise, &str, &str)> = vec![
+        (d.retrieve("dspt_../x".into(), none()), "invalid_id", "disputeId"),
+        (d.retrieve("trxn_test_1".into(), none()), "invalid_id", "disputeId"),
+        (d.retrieve(42.into(), none()), "invalid_id", "disputeId"),
+        (d.list(params(&[("limit", 0.into())]), none()), "invalid_limit", "limit"),
+        (d.list(params(&[("limit", "20".into())]), none()), "invalid_limit", "limit"),
+        (d.list(params(&[("offset", (-1).into())]), none()), "invalid_offset", "offset"),
+        (d.list(params(&[("order", "newest".into())]), none()), "invalid_order", "order"),
+        (d.list(params(&[("from", "yesterday".into())]), none()), "invalid_date", "from"),
+        (
+            d.list(params(&[("from", "2020-01-02".into()), ("to", "2020-01-01".into())]), none()),
+            "invalid_date_range",
+            "from",
+        ),
+        (d.list(params(&[("limt", 5.into())]), none()), "unknown_param", "limt"),
+        (d.update("dspt_test_1".into(), obj(&[]).into(), none()), "missing_message", "message"),
+        (d.update("dspt_test_1".into(), obj(&[("message", "".into())]).into(), none()), "missing_message", "message"),
+        (
+            d.update(
+                "dspt_test_1".into(),
+                obj(&[("message", "x".into()), ("metadata", Array::new().into())]).into(),
+                none(),
+            ),
+            "invalid_metadata",
+            "metadata",
+        ),
+        (
+            omise.transactions().retrieve("dspt_test_1".into(), none()),
+            "invalid_id",
+            "transactionId",
+        ),
+        (
+            d.list(None, Some(obj(&[("timeoutMs", 0.into())]).unchecked_into())),
+            "invalid_timeout",
+            "timeoutMs",
+        ),
+    ];
+    for (p, code, param) in cases {
+        let e = wait(p).await.unwrap_err();
+        assert_error(&e, "OmiseValidationError", Some(code));
+        assert_eq!(s(&e, "param"), param);
+    }
+    // iterate reports bad params on the first next().
+    let iter = d.iterate(params(&[("status", "won".into())]), none());
+    let e = collect(iter).await.unwrap_err();
+    assert_error(&e, "OmiseValidationError", Some("invalid_status"));
+    assert!(requests(&t).await.is_empty(), "a rejected call sent a request");
+}
+
+#[wasm_bindgen_test]
+fn the_constructor_checks_its_options() {
+    let t = tag();
+    let err = |extra: &[(&str, JsValue)]| client_with(&t, extra).unwrap_err();
+    assert_error(&err(&[("baseUrl", "ftp://x".into())]), "OmiseValidationError", Some("invalid_base_url"));
+    assert_error(&err(&[("timeoutMs", (-5).into())]), "OmiseValidationError", Some("invalid_timeout"));
+    assert_error(&err(&[("secretKey", "skey bad".into())]), "OmiseValidationError", Some("invalid_secret_key"));
+    assert_error(&err(&[("colour", "red".into())]), "OmiseValidationError", Some("unknown_option"));
+    // A secret key in a browser page is refused unless explicitly allowed.
+    let o: Object = obj(&[("secretKey", KEY.into()), ("baseUrl", EMU.into())]);
+    let r = omise_wasm::Omise::new(Some(o.unchecked_into()));
+    if in_browser() {
+        assert_error(&r.unwrap_err(), "OmiseValidationError", Some("secret_key_in_browser"));
+    } else {
+        assert!(r.is_ok());
+    }
+    // Printing the client never shows the key.
+    let omise = client(&t);
+    let shown = format!("{} {:?}", omise.to_string_js(), js_sys::JSON::stringify(&omise.to_json()).unwrap());
+    assert!(!shown.contains(KEY), "{shown}");
+}
