@@ -25,7 +25,13 @@ fn params<T: JsCast>(pairs: &[(&str, JsValue)]) -> Option<T> {
 async fn list_keeps_every_field_the_server_sent() {
     let t = tag();
     let omise = client(&t);
-    let list = wait(omise.disputes().list(params(&[("limit", 5.into())]), none())).await.unwrap();
+    let list = wait(
+        omise
+            .disputes()
+            .list(params(&[("limit", 5.into())]), none()),
+    )
+    .await
+    .unwrap();
     assert_eq!(s(&list, "object"), "list");
     assert_eq!(data(&list).len(), 5);
     assert!(n(&list, "total") >= 100.0);
@@ -55,15 +61,34 @@ async fn list_keeps_every_field_the_server_sent() {
 async fn status_lists_hold_only_their_status() {
     let omise = client(&tag());
     for (list, allowed) in [
-        (omise.disputes().list_open(params(&[("limit", 100.into())]), none()), &["open"][..]),
-        (omise.disputes().list_pending(params(&[("limit", 100.into())]), none()), &["pending"][..]),
-        (omise.disputes().list_closed(params(&[("limit", 100.into())]), none()), &["won", "lost"][..]),
+        (
+            omise
+                .disputes()
+                .list_open(params(&[("limit", 100.into())]), none()),
+            &["open"][..],
+        ),
+        (
+            omise
+                .disputes()
+                .list_pending(params(&[("limit", 100.into())]), none()),
+            &["pending"][..],
+        ),
+        (
+            omise
+                .disputes()
+                .list_closed(params(&[("limit", 100.into())]), none()),
+            &["won", "lost"][..],
+        ),
     ] {
         let list = wait(list).await.unwrap();
         let items = data(&list);
         assert!(!items.is_empty());
         for d in items {
-            assert!(allowed.contains(&s(&d, "status").as_str()), "{}", s(&d, "status"));
+            assert!(
+                allowed.contains(&s(&d, "status").as_str()),
+                "{}",
+                s(&d, "status")
+            );
         }
     }
 }
@@ -85,8 +110,13 @@ async fn order_and_date_range_are_sent_and_honoured() {
     .unwrap();
     let created: Vec<String> = data(&list).iter().map(|d| s(d, "created_at")).collect();
     assert!(!created.is_empty());
-    assert!(created.windows(2).all(|w| w[0] >= w[1]), "not reverse chronological");
-    assert!(created.iter().all(|c| c.as_str() >= "2025-01-01" && c.as_str() <= "2026-01-01T00:00:00Z"));
+    assert!(
+        created.windows(2).all(|w| w[0] >= w[1]),
+        "not reverse chronological"
+    );
+    assert!(created
+        .iter()
+        .all(|c| c.as_str() >= "2025-01-01" && c.as_str() <= "2026-01-01T00:00:00Z"));
     let q = s(&requests(&t).await[0], "query");
     assert!(q.contains("order=reverse_chronological"), "{q}");
     assert!(q.contains("to=2026-01-01T00%3A00%3A00Z"), "{q}");
@@ -95,14 +125,26 @@ async fn order_and_date_range_are_sent_and_honoured() {
 #[wasm_bindgen_test]
 async fn retrieve_and_not_found() {
     let omise = client(&tag());
-    let list = wait(omise.disputes().list(params(&[("limit", 1.into())]), none())).await.unwrap();
+    let list = wait(
+        omise
+            .disputes()
+            .list(params(&[("limit", 1.into())]), none()),
+    )
+    .await
+    .unwrap();
     let id = s(&data(&list)[0], "id");
-    let d = wait(omise.disputes().retrieve(id.clone().into(), none())).await.unwrap();
+    let d = wait(omise.disputes().retrieve(id.clone().into(), none()))
+        .await
+        .unwrap();
     assert_eq!(s(&d, "id"), id);
     assert_eq!(s(&d, "location"), format!("/disputes/{id}"));
-    let e = wait(omise.disputes().retrieve("dspt_test_0000000000000000000".into(), none()))
-        .await
-        .unwrap_err();
+    let e = wait(
+        omise
+            .disputes()
+            .retrieve("dspt_test_0000000000000000000".into(), none()),
+    )
+    .await
+    .unwrap_err();
     assert_error(&e, "OmiseApiError", Some("not_found"));
     assert_eq!(n(&e, "status"), 404.0);
     assert!(s(&e, "location").starts_with("https://"));
@@ -110,7 +152,10 @@ async fn retrieve_and_not_found() {
 
 async fn an_open_dispute(omise: &omise_wasm::Omise) -> String {
     let list = wait(omise.disputes().list_open(
-        params(&[("limit", 1.into()), ("order", "reverse_chronological".into())]),
+        params(&[
+            ("limit", 1.into()),
+            ("order", "reverse_chronological".into()),
+        ]),
         none(),
     ))
     .await
@@ -123,22 +168,41 @@ async fn update_moves_an_open_dispute_to_pending_and_sends_only_what_was_given()
     let t = tag();
     let omise = client(&t);
     let id = an_open_dispute(&omise).await;
-    let body = obj(&[("message", "Delivered on 3 May, signed by the cardholder".into())]);
-    let d = wait(omise.disputes().update(id.clone().into(), body.into(), none())).await.unwrap();
+    let body = obj(&[(
+        "message",
+        "Delivered on 3 May, signed by the cardholder".into(),
+    )]);
+    let d = wait(
+        omise
+            .disputes()
+            .update(id.clone().into(), body.into(), none()),
+    )
+    .await
+    .unwrap();
     assert_eq!(s(&d, "status"), "pending");
-    assert_eq!(s(&d, "message"), "Delivered on 3 May, signed by the cardholder");
+    assert_eq!(
+        s(&d, "message"),
+        "Delivered on 3 May, signed by the cardholder"
+    );
     let log = requests(&t).await;
     let patch = log.iter().find(|r| s(r, "method") == "PATCH").unwrap();
     assert_eq!(s(patch, "path"), format!("/disputes/{id}"));
     // {"message":"…"} and nothing else: no metadata key.
     let expected = r#"{"message":"Delivered on 3 May, signed by the cardholder"}"#.len() as f64;
     assert_eq!(n(patch, "body_size"), expected);
-    assert_eq!(s(&get(patch, "headers"), "content-type"), "application/json");
+    assert_eq!(
+        s(&get(patch, "headers"), "content-type"),
+        "application/json"
+    );
 
     // A second PATCH on the now-pending dispute is refused by the server.
-    let e = wait(omise.disputes().update(id.into(), obj(&[("message", "again".into())]).into(), none()))
-        .await
-        .unwrap_err();
+    let e = wait(omise.disputes().update(
+        id.into(),
+        obj(&[("message", "again".into())]).into(),
+        none(),
+    ))
+    .await
+    .unwrap_err();
     assert_error(&e, "OmiseApiError", None);
     assert_eq!(n(&e, "status"), 400.0);
 }
@@ -148,9 +212,20 @@ async fn update_stores_metadata() {
     let omise = client(&tag());
     let id = an_open_dispute(&omise).await;
     let meta = obj(&[("order_id", "A-1001".into()), ("items", 3.into())]);
-    let body = obj(&[("message", "proof attached".into()), ("metadata", meta.into())]);
-    wait(omise.disputes().update(id.clone().into(), body.into(), none())).await.unwrap();
-    let d = wait(omise.disputes().retrieve(id.into(), none())).await.unwrap();
+    let body = obj(&[
+        ("message", "proof attached".into()),
+        ("metadata", meta.into()),
+    ]);
+    wait(
+        omise
+            .disputes()
+            .update(id.clone().into(), body.into(), none()),
+    )
+    .await
+    .unwrap();
+    let d = wait(omise.disputes().retrieve(id.into(), none()))
+        .await
+        .unwrap();
     assert_eq!(s(&get(&d, "metadata"), "order_id"), "A-1001");
     assert_eq!(n(&get(&d, "metadata"), "items"), 3.0);
 }
@@ -168,7 +243,9 @@ async fn wrong_key_is_an_authentication_failure() {
 #[wasm_bindgen_test]
 async fn refused_connection_is_a_network_error() {
     let omise = client_with(&tag(), &[("baseUrl", "http://127.0.0.1:9".into())]).unwrap();
-    let e = wait(omise.transactions().list(None, none())).await.unwrap_err();
+    let e = wait(omise.transactions().list(None, none()))
+        .await
+        .unwrap_err();
     assert_error(&e, "OmiseNetworkError", Some("network"));
 }
 
@@ -188,18 +265,35 @@ async fn collect(iter: JsValue) -> Result<Vec<JsValue>, JsValue> {
 async fn iterate_walks_every_page_lazily() {
     let t = tag();
     let omise = client(&t);
-    let total = n(&wait(omise.disputes().list_closed(params(&[("limit", 1.into())]), none())).await.unwrap(), "total");
+    let total = n(
+        &wait(
+            omise
+                .disputes()
+                .list_closed(params(&[("limit", 1.into())]), none()),
+        )
+        .await
+        .unwrap(),
+        "total",
+    );
     assert!(total > 21.0, "need more than three pages of 7");
     let before = requests(&t).await.len();
 
-    let iter = omise.disputes().iterate(params(&[("limit", 7.into()), ("status", "closed".into())]), none());
+    let iter = omise.disputes().iterate(
+        params(&[("limit", 7.into()), ("status", "closed".into())]),
+        none(),
+    );
     // It is async-iterable: [Symbol.asyncIterator]() returns the iterator itself.
-    let f: js_sys::Function = Reflect::get(&iter, &js_sys::Symbol::async_iterator()).unwrap().dyn_into().unwrap();
+    let f: js_sys::Function = Reflect::get(&iter, &js_sys::Symbol::async_iterator())
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     assert_eq!(f.call0(&iter).unwrap(), iter);
     // Nothing is fetched until next() is called.
     assert_eq!(requests(&t).await.len(), before);
     let next: js_sys::Function = get(&iter, "next").dyn_into().unwrap();
-    let first = wait(next.call0(&iter).unwrap().dyn_into().unwrap()).await.unwrap();
+    let first = wait(next.call0(&iter).unwrap().dyn_into().unwrap())
+        .await
+        .unwrap();
     assert_eq!(s(&get(&first, "value"), "object"), "dispute");
     assert_eq!(requests(&t).await.len(), before + 1);
 
@@ -218,9 +312,12 @@ async fn iterate_walks_every_page_lazily() {
 async fn transactions_list_retrieve_iterate() {
     let t = tag();
     let omise = client(&t);
-    let list = wait(omise.transactions().list(params(&[("limit", 100.into()), ("offset", 5.into())]), none()))
-        .await
-        .unwrap();
+    let list = wait(omise.transactions().list(
+        params(&[("limit", 100.into()), ("offset", 5.into())]),
+        none(),
+    ))
+    .await
+    .unwrap();
     assert!(n(&list, "total") >= 1000.0);
     assert_eq!(n(&list, "offset"), 5.0);
     let items = data(&list);
@@ -228,15 +325,26 @@ async fn transactions_list_retrieve_iterate() {
     assert!(items.iter().any(|x| s(x, "direction") == "credit"));
     assert!(items.iter().any(|x| s(x, "direction") == "debit"));
     let id = s(&items[0], "id");
-    let one = wait(omise.transactions().retrieve(id.clone().into(), none())).await.unwrap();
+    let one = wait(omise.transactions().retrieve(id.clone().into(), none()))
+        .await
+        .unwrap();
     assert_eq!(s(&one, "id"), id);
     assert_eq!(s(&one, "object"), "transaction");
 
-    let iter = omise.transactions().iterate(params(&[("limit", 100.into()), ("from", "2026-01-01T00:00:00Z".into())]), none());
+    let iter = omise.transactions().iterate(
+        params(&[
+            ("limit", 100.into()),
+            ("from", "2026-01-01T00:00:00Z".into()),
+        ]),
+        none(),
+    );
     let walked = collect(iter).await.unwrap();
-    let expected = wait(omise.transactions().list(params(&[("limit", 1.into()), ("from", "2026-01-01T00:00:00Z".into())]), none()))
-        .await
-        .unwrap();
+    let expected = wait(omise.transactions().list(
+        params(&[("limit", 1.into()), ("from", "2026-01-01T00:00:00Z".into())]),
+        none(),
+    ))
+    .await
+    .unwrap();
     assert_eq!(walked.len() as f64, n(&expected, "total"));
 }
 
@@ -246,22 +354,69 @@ async fn validation_rejects_and_sends_nothing() {
     let omise = client(&t);
     let d = omise.disputes();
     let cases: Vec<(js_sys::Promise, &str, &str)> = vec![
-        (d.retrieve("dspt_../x".into(), none()), "invalid_id", "disputeId"),
-        (d.retrieve("trxn_test_1".into(), none()), "invalid_id", "disputeId"),
-        (d.retrieve(42.into(), none()), "invalid_id", "disputeId"),
-        (d.list(params(&[("limit", 0.into())]), none()), "invalid_limit", "limit"),
-        (d.list(params(&[("limit", "20".into())]), none()), "invalid_limit", "limit"),
-        (d.list(params(&[("offset", (-1).into())]), none()), "invalid_offset", "offset"),
-        (d.list(params(&[("order", "newest".into())]), none()), "invalid_order", "order"),
-        (d.list(params(&[("from", "yesterday".into())]), none()), "invalid_date", "from"),
         (
-            d.list(params(&[("from", "2020-01-02".into()), ("to", "2020-01-01".into())]), none()),
+            d.retrieve("dspt_../x".into(), none()),
+            "invalid_id",
+            "disputeId",
+        ),
+        (
+            d.retrieve("trxn_test_1".into(), none()),
+            "invalid_id",
+            "disputeId",
+        ),
+        (d.retrieve(42.into(), none()), "invalid_id", "disputeId"),
+        (
+            d.list(params(&[("limit", 0.into())]), none()),
+            "invalid_limit",
+            "limit",
+        ),
+        (
+            d.list(params(&[("limit", "20".into())]), none()),
+            "invalid_limit",
+            "limit",
+        ),
+        (
+            d.list(params(&[("offset", (-1).into())]), none()),
+            "invalid_offset",
+            "offset",
+        ),
+        (
+            d.list(params(&[("order", "newest".into())]), none()),
+            "invalid_order",
+            "order",
+        ),
+        (
+            d.list(params(&[("from", "yesterday".into())]), none()),
+            "invalid_date",
+            "from",
+        ),
+        (
+            d.list(
+                params(&[("from", "2020-01-02".into()), ("to", "2020-01-01".into())]),
+                none(),
+            ),
             "invalid_date_range",
             "from",
         ),
-        (d.list(params(&[("limt", 5.into())]), none()), "unknown_param", "limt"),
-        (d.update("dspt_test_1".into(), obj(&[]).into(), none()), "missing_message", "message"),
-        (d.update("dspt_test_1".into(), obj(&[("message", "".into())]).into(), none()), "missing_message", "message"),
+        (
+            d.list(params(&[("limt", 5.into())]), none()),
+            "unknown_param",
+            "limt",
+        ),
+        (
+            d.update("dspt_test_1".into(), obj(&[]).into(), none()),
+            "missing_message",
+            "message",
+        ),
+        (
+            d.update(
+                "dspt_test_1".into(),
+                obj(&[("message", "".into())]).into(),
+                none(),
+            ),
+            "missing_message",
+            "message",
+        ),
         (
             d.update(
                 "dspt_test_1".into(),
@@ -291,27 +446,54 @@ async fn validation_rejects_and_sends_nothing() {
     let iter = d.iterate(params(&[("status", "won".into())]), none());
     let e = collect(iter).await.unwrap_err();
     assert_error(&e, "OmiseValidationError", Some("invalid_status"));
-    assert!(requests(&t).await.is_empty(), "a rejected call sent a request");
+    assert!(
+        requests(&t).await.is_empty(),
+        "a rejected call sent a request"
+    );
 }
 
 #[wasm_bindgen_test]
 fn the_constructor_checks_its_options() {
     let t = tag();
     let err = |extra: &[(&str, JsValue)]| client_with(&t, extra).unwrap_err();
-    assert_error(&err(&[("baseUrl", "ftp://x".into())]), "OmiseValidationError", Some("invalid_base_url"));
-    assert_error(&err(&[("timeoutMs", (-5).into())]), "OmiseValidationError", Some("invalid_timeout"));
-    assert_error(&err(&[("secretKey", "skey bad".into())]), "OmiseValidationError", Some("invalid_secret_key"));
-    assert_error(&err(&[("colour", "red".into())]), "OmiseValidationError", Some("unknown_option"));
+    assert_error(
+        &err(&[("baseUrl", "ftp://x".into())]),
+        "OmiseValidationError",
+        Some("invalid_base_url"),
+    );
+    assert_error(
+        &err(&[("timeoutMs", (-5).into())]),
+        "OmiseValidationError",
+        Some("invalid_timeout"),
+    );
+    assert_error(
+        &err(&[("secretKey", "skey bad".into())]),
+        "OmiseValidationError",
+        Some("invalid_secret_key"),
+    );
+    assert_error(
+        &err(&[("colour", "red".into())]),
+        "OmiseValidationError",
+        Some("unknown_option"),
+    );
     // A secret key in a browser page is refused unless explicitly allowed.
     let o: Object = obj(&[("secretKey", KEY.into()), ("baseUrl", EMU.into())]);
     let r = omise_wasm::Omise::new(Some(o.unchecked_into()));
     if in_browser() {
-        assert_error(&r.unwrap_err(), "OmiseValidationError", Some("secret_key_in_browser"));
+        assert_error(
+            &r.unwrap_err(),
+            "OmiseValidationError",
+            Some("secret_key_in_browser"),
+        );
     } else {
         assert!(r.is_ok());
     }
     // Printing the client never shows the key.
     let omise = client(&t);
-    let shown = format!("{} {:?}", omise.to_string_js(), js_sys::JSON::stringify(&omise.to_json()).unwrap());
+    let shown = format!(
+        "{} {:?}",
+        omise.to_string_js(),
+        js_sys::JSON::stringify(&omise.to_json()).unwrap()
+    );
     assert!(!shown.contains(KEY), "{shown}");
 }

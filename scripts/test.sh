@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# make test: every test of the project, in the order a failure is cheapest to find.
+# The output ends with the summary lines of every runner (cargo test, wasm-bindgen-test,
+# node's test runner), collected again at the end.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+source scripts/emulator-env.sh
+
+log=$(mktemp -d)/test.log
+failed=()
+stage() {
+  local name=$1; shift
+  echo
+  echo "=== $name"
+  local start=$SECONDS
+  if "$@" 2>&1 | tee -a "$log"; then
+    echo "=== $name: ok ($((SECONDS - start)) s)"
+  else
+    echo "=== $name: FAILED ($((SECONDS - start)) s)"
+    failed+=("$name")
+  fi
+}
+
+wasm_tests() {
+  local env=$1; shift
+  curl -fsS -X POST "$EMU_URL/__emulator/reset" >/dev/null
+  OMISE_EMULATOR_URL=$EMU_URL wasm-pack test "$@" --mode no-install
+}
+
+stage "format" cargo fmt --all -- --check
+stage "clippy (native)" cargo clippy --workspace --all-targets -q -- -D warnings
+stage "clippy (wasm32)" cargo clippy -p omise-wasm --all-targets --target wasm32-unknown-unknown -q -- -D warnings
+stage "native tests: models, fixtures, validation, fuzz, emulator" cargo test --workspace
+start_emulator
+stage "wasm tests in Node" wasm_tests node --node
+stage "wasm tests in headless Chrome" wasm_tests chrome --headless --chrome --features browser-tests
+kill "$EMU_PID" 2>/dev/null || true
+for s in conformance build consumers demo-test; do
+  if [ -f "scripts/$s.sh" ]; then stage "$s" bash "scripts/$s.sh"; fi
+done
+
+echo
+echo "=== summary"
+grep -E '^test result: |^# (tests|suites|pass|fail|cancelled|skipped|todo) ' "$log" || true
+passed=$(grep -oE '^test result: [a-zA-Z]+\. [0-9]+ passed' "$log" | awk '{s+=$4} END {print s+0}')
+nfailed=$(grep -oE '; [0-9]+ failed' "$log" | awk '{s+=$2} END {print s+0}')
+npass=$(grep -E '^# pass ' "$log" | awk '{s+=$3} END {print s+0}')
+nfail=$(grep -E '^# fail ' "$log" | awk '{s+=$3} END {print s+0}')
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "failed stages: ${failed[*]}"
+  nfailed=$((nfailed + nfail + ${#failed[@]}))
+  echo "$((passed + npass)) passed, $nfailed failed"
+  exit 1
+fi
+echo "$((passed + npass)) passed, $((nfailed + nfail)) failed"
