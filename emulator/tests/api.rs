@@ -9,7 +9,9 @@ use serde_json::{json, Value};
 fn id_ok(id: &str, prefix: &str) -> bool {
     id.len() == prefix.len() + 19
         && id.starts_with(prefix)
-        && id[prefix.len()..].bytes().all(|b| b.is_ascii_digit() || b.is_ascii_lowercase())
+        && id[prefix.len()..]
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase())
 }
 
 #[test]
@@ -18,7 +20,9 @@ fn list_shape_and_defaults() {
     let (s, v) = emu.get("/disputes");
     assert_eq!(s, 200);
     let obj = v.as_object().expect("object");
-    for k in ["object", "data", "limit", "offset", "total", "location", "order", "from", "to"] {
+    for k in [
+        "object", "data", "limit", "offset", "total", "location", "order", "from", "to",
+    ] {
         assert!(obj.contains_key(k), "missing {k}");
     }
     assert_eq!(v["object"], "list");
@@ -34,9 +38,25 @@ fn list_shape_and_defaults() {
     assert_eq!(v["data"].as_array().map(Vec::len), Some(20));
     let d = &v["data"][0];
     for k in [
-        "object", "id", "livemode", "location", "amount", "currency", "funding_amount", "funding_currency",
-        "charge", "reason_code", "reason_message", "message", "admin_message", "metadata", "status",
-        "closed_at", "created_at", "documents", "transactions",
+        "object",
+        "id",
+        "livemode",
+        "location",
+        "amount",
+        "currency",
+        "funding_amount",
+        "funding_currency",
+        "charge",
+        "reason_code",
+        "reason_message",
+        "message",
+        "admin_message",
+        "metadata",
+        "status",
+        "closed_at",
+        "created_at",
+        "documents",
+        "transactions",
     ] {
         assert!(d.get(k).is_some(), "dispute lacks {k}: {d}");
     }
@@ -46,7 +66,10 @@ fn list_shape_and_defaults() {
     assert!(id_ok(id, "dspt_test_"), "{id}");
     assert_eq!(d["location"], format!("/disputes/{id}"));
     assert_eq!(d["documents"]["object"], "list");
-    assert_eq!(d["documents"]["location"], format!("/disputes/{id}/documents"));
+    assert_eq!(
+        d["documents"]["location"],
+        format!("/disputes/{id}/documents")
+    );
     assert!(d["charge"].as_str().unwrap_or("").starts_with("chrg_test_"));
     let t = &d["transactions"][0];
     assert_eq!(t["key"], "dispute.started.debit");
@@ -85,17 +108,28 @@ fn status_lists_partition_all_disputes() {
                 assert!(d["closed_at"].is_string());
             }
             if st == "won" {
-                assert!(d["transactions"].as_array().expect("txns").iter().any(|t| t["key"] == "dispute.won.credit"
-                    && t["direction"] == "credit"));
+                assert!(d["transactions"]
+                    .as_array()
+                    .expect("txns")
+                    .iter()
+                    .any(|t| t["key"] == "dispute.won.credit" && t["direction"] == "credit"));
             }
         }
     }
     // The demo's XSS probes exist.
     let xss = "<img src=x onerror=alert(1)>";
     let (_, v) = emu.get("/disputes/open?limit=100");
-    assert!(v["data"].as_array().expect("data").iter().any(|d| d["metadata"]["note"] == xss));
+    assert!(v["data"]
+        .as_array()
+        .expect("data")
+        .iter()
+        .any(|d| d["metadata"]["note"] == xss));
     let (_, v) = emu.get("/disputes/pending?limit=100");
-    assert!(v["data"].as_array().expect("data").iter().any(|d| d["message"] == xss));
+    assert!(v["data"]
+        .as_array()
+        .expect("data")
+        .iter()
+        .any(|d| d["message"] == xss));
 }
 
 fn all_items(emu: &Emu, base: &str) -> Vec<Value> {
@@ -122,7 +156,12 @@ fn pagination_order_and_ids() {
     assert_eq!(items.len(), 300);
     let keys: Vec<(String, String)> = items
         .iter()
-        .map(|d| (d["created_at"].as_str().unwrap_or("").to_string(), d["id"].as_str().unwrap_or("").to_string()))
+        .map(|d| {
+            (
+                d["created_at"].as_str().unwrap_or("").to_string(),
+                d["id"].as_str().unwrap_or("").to_string(),
+            )
+        })
         .collect();
     let mut sorted = keys.clone();
     sorted.sort();
@@ -130,11 +169,22 @@ fn pagination_order_and_ids() {
     let mut created: Vec<&String> = keys.iter().map(|k| &k.0).collect();
     created.dedup();
     assert_eq!(created.len(), 300, "distinct created_at");
-    assert!(keys.iter().any(|k| k.1["dspt_test_".len()..].contains('0')), "some ids contain 0");
-    assert!(keys.first().map(|k| k.0.as_str() >= "2024").unwrap_or(false));
+    assert!(
+        keys.iter().any(|k| k.1["dspt_test_".len()..].contains('0')),
+        "some ids contain 0"
+    );
+    assert!(keys
+        .first()
+        .map(|k| k.0.as_str() >= "2024")
+        .unwrap_or(false));
     assert!(keys.last().map(|k| k.0.as_str() < "2027").unwrap_or(false));
-    assert!(items.iter().any(|d| d["currency"] == "thb") && items.iter().any(|d| d["currency"] != "thb"));
-    assert!(items.iter().any(|d| d["documents"]["total"].as_u64().unwrap_or(0) > 0));
+    assert!(
+        items.iter().any(|d| d["currency"] == "thb")
+            && items.iter().any(|d| d["currency"] != "thb")
+    );
+    assert!(items
+        .iter()
+        .any(|d| d["documents"]["total"].as_u64().unwrap_or(0) > 0));
 
     let rev = all_items(&emu, "/disputes?order=reverse_chronological");
     let rev_ids: Vec<&str> = rev.iter().map(|d| d["id"].as_str().unwrap_or("")).collect();
@@ -144,7 +194,10 @@ fn pagination_order_and_ids() {
 
     let (_, v) = emu.get("/disputes?limit=3&offset=298");
     assert_eq!(v["data"].as_array().map(Vec::len), Some(2));
-    assert_eq!((v["limit"].clone(), v["offset"].clone(), v["total"].clone()), (json!(3), json!(298), json!(300)));
+    assert_eq!(
+        (v["limit"].clone(), v["offset"].clone(), v["total"].clone()),
+        (json!(3), json!(298), json!(300))
+    );
     let (_, v) = emu.get("/disputes?offset=1000");
     assert_eq!(v["data"], json!([]));
     assert_eq!(v["total"], 300);
@@ -154,7 +207,10 @@ fn pagination_order_and_ids() {
 fn from_to_filters() {
     let emu = Emu::start();
     let (_, v) = emu.get("/disputes?limit=5&offset=10");
-    let ts = v["data"][2]["created_at"].as_str().unwrap_or("").to_string();
+    let ts = v["data"][2]["created_at"]
+        .as_str()
+        .unwrap_or("")
+        .to_string();
     let id = v["data"][2]["id"].clone();
     let (s, v) = emu.get(&format!("/disputes?from={ts}&to={ts}"));
     assert_eq!(s, 200, "{v}");
@@ -205,13 +261,23 @@ fn bad_list_params() {
         ("to=2019-05-29T25:61:00Z", "to"),
         ("order=sideways", "order"),
     ] {
-        for path in ["/disputes", "/disputes/open", "/disputes/closed", "/transactions"] {
+        for path in [
+            "/disputes",
+            "/disputes/open",
+            "/disputes/closed",
+            "/transactions",
+        ] {
             let got = emu.get(&format!("{path}?{q}"));
             assert_error(&got, 400, "bad_request");
-            assert!(got.1["message"].as_str().unwrap_or("").contains(param), "{q}: {}", got.1);
+            assert!(
+                got.1["message"].as_str().unwrap_or("").contains(param),
+                "{q}: {}",
+                got.1
+            );
         }
     }
-    let (s, _) = emu.get("/disputes?limit=100&offset=0&order=reverse_chronological&from=1970-01-01T00:00:00Z");
+    let (s, _) = emu
+        .get("/disputes?limit=100&offset=0&order=reverse_chronological&from=1970-01-01T00:00:00Z");
     assert_eq!(s, 200);
 }
 
@@ -226,24 +292,40 @@ fn auth() {
     });
     for rb in [
         emu.raw(Method::GET, "/disputes"),
-        emu.raw(Method::GET, "/disputes").basic_auth("skey_test_wrong", Some("")),
+        emu.raw(Method::GET, "/disputes")
+            .basic_auth("skey_test_wrong", Some("")),
         emu.raw(Method::GET, "/transactions").bearer_auth(KEY),
-        emu.raw(Method::GET, "/disputes").header("Authorization", "Basic !!!notbase64"),
-        emu.raw(Method::PATCH, "/disputes/dspt_test_x").json(&json!({"message": "x"})),
+        emu.raw(Method::GET, "/disputes")
+            .header("Authorization", "Basic !!!notbase64"),
+        emu.raw(Method::PATCH, "/disputes/dspt_test_x")
+            .json(&json!({"message": "x"})),
     ] {
         let resp = rb.send().expect("send");
         assert_eq!(resp.status().as_u16(), 401);
-        assert_eq!(resp.headers().get("access-control-allow-origin").map(|v| v.as_bytes()), Some(&b"*"[..]));
+        assert_eq!(
+            resp.headers()
+                .get("access-control-allow-origin")
+                .map(|v| v.as_bytes()),
+            Some(&b"*"[..])
+        );
         let v: Value = resp.json().expect("json");
         assert_eq!(v, expected);
     }
     // A password is tolerated.
-    let resp = emu.raw(Method::GET, "/disputes").basic_auth(KEY, Some("whatever")).send().expect("send");
+    let resp = emu
+        .raw(Method::GET, "/disputes")
+        .basic_auth(KEY, Some("whatever"))
+        .send()
+        .expect("send");
     assert_eq!(resp.status().as_u16(), 200);
     // A custom key.
     let other = Emu::with_args(&["--secret-key", "skey_test_custom"]);
     assert_eq!(other.get("/disputes").0, 401);
-    let resp = other.raw(Method::GET, "/disputes").basic_auth("skey_test_custom", None::<&str>).send().expect("send");
+    let resp = other
+        .raw(Method::GET, "/disputes")
+        .basic_auth("skey_test_custom", None::<&str>)
+        .send()
+        .expect("send");
     assert_eq!(resp.status().as_u16(), 200);
 }
 
@@ -267,7 +349,11 @@ fn retrieve_and_not_found() {
     assert_error(&emu.get("/disputes/x/y/z/w/v"), 404, "not_found");
     let wrong = common::json_of(emu.req(Method::DELETE, "/disputes").send().expect("send"));
     assert_error(&wrong, 405, "method_not_allowed");
-    let wrong = common::json_of(emu.req(Method::POST, &format!("/disputes/{id}")).send().expect("send"));
+    let wrong = common::json_of(
+        emu.req(Method::POST, &format!("/disputes/{id}"))
+            .send()
+            .expect("send"),
+    );
     assert_error(&wrong, 405, "method_not_allowed");
     let wrong = common::json_of(emu.req(Method::PUT, "/transactions").send().expect("send"));
     assert_error(&wrong, 405, "method_not_allowed");
@@ -283,7 +369,19 @@ fn transactions() {
     let data = v["data"].as_array().expect("data");
     assert_eq!(data.len(), 100);
     let t = &data[0];
-    for k in ["object", "id", "livemode", "currency", "amount", "location", "direction", "key", "origin", "transferable_at", "created_at"] {
+    for k in [
+        "object",
+        "id",
+        "livemode",
+        "currency",
+        "amount",
+        "location",
+        "direction",
+        "key",
+        "origin",
+        "transferable_at",
+        "created_at",
+    ] {
         assert!(t.get(k).is_some(), "{k}");
     }
     let id = t["id"].as_str().unwrap_or("");
@@ -293,13 +391,25 @@ fn transactions() {
     assert_eq!(s, 200);
     assert_eq!(&one, t);
     let all = all_items(&emu, "/transactions");
-    assert!(all.iter().any(|t| t["direction"] == "credit") && all.iter().any(|t| t["direction"] == "debit"));
-    for key in ["charge.captured.net", "refund.sent", "transfer.sent", "dispute.started.debit", "dispute.won.credit"] {
+    assert!(
+        all.iter().any(|t| t["direction"] == "credit")
+            && all.iter().any(|t| t["direction"] == "debit")
+    );
+    for key in [
+        "charge.captured.net",
+        "refund.sent",
+        "transfer.sent",
+        "dispute.started.debit",
+        "dispute.won.credit",
+    ] {
         assert!(all.iter().any(|t| t["key"] == key), "{key}");
     }
     // A dispute's embedded transaction is also retrievable.
     let d = emu.get("/disputes?limit=1").1["data"][0].clone();
-    let tid = d["transactions"][0]["id"].as_str().unwrap_or("").to_string();
+    let tid = d["transactions"][0]["id"]
+        .as_str()
+        .unwrap_or("")
+        .to_string();
     let (s, t) = emu.get(&format!("/transactions/{tid}"));
     assert_eq!(s, 200);
     assert_eq!(t, d["transactions"][0]);
@@ -311,16 +421,39 @@ fn update_dispute() {
     let id = emu.open_dispute(1);
     let path = format!("/disputes/{id}");
     assert_error(&emu.patch(&path, &json!({})), 400, "bad_request");
-    assert_error(&emu.patch(&path, &json!({"message": ""})), 400, "bad_request");
-    assert_error(&emu.patch(&path, &json!({"message": "   "})), 400, "bad_request");
-    assert_error(&emu.patch(&path, &json!({"message": "ok", "metadata": "str"})), 400, "bad_request");
+    assert_error(
+        &emu.patch(&path, &json!({"message": ""})),
+        400,
+        "bad_request",
+    );
+    assert_error(
+        &emu.patch(&path, &json!({"message": "   "})),
+        400,
+        "bad_request",
+    );
+    assert_error(
+        &emu.patch(&path, &json!({"message": "ok", "metadata": "str"})),
+        400,
+        "bad_request",
+    );
     let bad_json = common::json_of(
-        emu.req(Method::PATCH, &path).header("content-type", "application/json").body("{nope").send().expect("send"),
+        emu.req(Method::PATCH, &path)
+            .header("content-type", "application/json")
+            .body("{nope")
+            .send()
+            .expect("send"),
     );
     assert_error(&bad_json, 400, "bad_request");
-    assert_eq!(emu.get(&path).1["status"], "open", "failed updates change nothing");
+    assert_eq!(
+        emu.get(&path).1["status"],
+        "open",
+        "failed updates change nothing"
+    );
 
-    let (s, d) = emu.patch(&path, &json!({"message": "Proof attached", "metadata": {"case": 7}}));
+    let (s, d) = emu.patch(
+        &path,
+        &json!({"message": "Proof attached", "metadata": {"case": 7}}),
+    );
     assert_eq!(s, 200, "{d}");
     assert_eq!(d["status"], "pending");
     assert_eq!(d["message"], "Proof attached");
@@ -332,10 +465,21 @@ fn update_dispute() {
     });
     let again = emu.patch(&path, &json!({"message": "again"}));
     assert_error(&again, 400, "invalid_dispute");
-    assert!(again.1["message"].as_str().unwrap_or("").contains("not open"));
+    assert!(again.1["message"]
+        .as_str()
+        .unwrap_or("")
+        .contains("not open"));
     let closed = emu.ids("/disputes/closed?limit=1")[0].clone();
-    assert_error(&emu.patch(&format!("/disputes/{closed}"), &json!({"message": "x"})), 400, "invalid_dispute");
-    assert_error(&emu.patch("/disputes/dspt_test_missing", &json!({"message": "x"})), 404, "not_found");
+    assert_error(
+        &emu.patch(&format!("/disputes/{closed}"), &json!({"message": "x"})),
+        400,
+        "invalid_dispute",
+    );
+    assert_error(
+        &emu.patch("/disputes/dspt_test_missing", &json!({"message": "x"})),
+        404,
+        "not_found",
+    );
 
     // Form-encoded bodies work too.
     let id2 = emu.open_dispute(1);
@@ -361,9 +505,18 @@ fn deterministic_seed_and_sizes() {
     assert_ne!(ids(&a), ids(&c));
     let started = std::time::Instant::now();
     let big = Emu::with_args(&["--disputes", "10000", "--transactions", "20000"]);
-    assert!(started.elapsed().as_secs_f64() < 5.0, "start-up took {:?}", started.elapsed());
+    assert!(
+        started.elapsed().as_secs_f64() < 5.0,
+        "start-up took {:?}",
+        started.elapsed()
+    );
     assert_eq!(big.get("/disputes?limit=1").1["total"], 10000);
-    assert!(big.get("/transactions?limit=1").1["total"].as_u64().unwrap_or(0) >= 20000);
+    assert!(
+        big.get("/transactions?limit=1").1["total"]
+            .as_u64()
+            .unwrap_or(0)
+            >= 20000
+    );
     let small = Emu::with_args(&["--disputes", "5", "--transactions", "1000"]);
     assert_eq!(small.get("/disputes").1["total"], 5);
     assert!(small.get("/disputes/open").1["total"].as_u64().unwrap_or(0) >= 1);

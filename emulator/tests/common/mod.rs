@@ -40,18 +40,28 @@ impl Emu {
         let mut line = String::new();
         stdout.read_line(&mut line).expect("read url");
         let url = line.trim().to_string();
-        assert!(url.starts_with("http://127.0.0.1:"), "first line was {url:?}");
+        assert!(
+            url.starts_with("http://127.0.0.1:"),
+            "first line was {url:?}"
+        );
         let client = Client::builder()
             .timeout(std::time::Duration::from_secs(30))
             .pool_max_idle_per_host(0)
             .build()
             .expect("client");
-        Emu { child, _stdout: stdout, url, client }
+        Emu {
+            child,
+            _stdout: stdout,
+            url,
+            client,
+        }
     }
 
     /// A request with the default key.
     pub fn req(&self, method: Method, path: &str) -> RequestBuilder {
-        self.client.request(method, format!("{}{}", self.url, path)).basic_auth(KEY, Some(""))
+        self.client
+            .request(method, format!("{}{}", self.url, path))
+            .basic_auth(KEY, Some(""))
     }
 
     /// A request without auth.
@@ -66,7 +76,12 @@ impl Emu {
 
     /// PATCH a JSON body with auth.
     pub fn patch(&self, path: &str, body: &Value) -> (u16, Value) {
-        json_of(self.req(Method::PATCH, path).json(body).send().expect("send"))
+        json_of(
+            self.req(Method::PATCH, path)
+                .json(body)
+                .send()
+                .expect("send"),
+        )
     }
 
     /// DELETE with auth.
@@ -90,7 +105,13 @@ impl Emu {
     }
 
     /// Uploads a file to a dispute.
-    pub fn upload(&self, dispute: &str, filename: &str, bytes: Vec<u8>, kind: Option<&str>) -> (u16, Value) {
+    pub fn upload(
+        &self,
+        dispute: &str,
+        filename: &str,
+        bytes: Vec<u8>,
+        kind: Option<&str>,
+    ) -> (u16, Value) {
         let part = reqwest::blocking::multipart::Part::bytes(bytes).file_name(filename.to_string());
         let mut form = reqwest::blocking::multipart::Form::new().part("file", part);
         if let Some(k) = kind {
@@ -142,7 +163,13 @@ pub fn assert_error(got: &(u16, Value), status: u16, code: &str) {
     assert_eq!(*s, status, "{v}");
     assert_eq!(v["object"], "error", "{v}");
     assert_eq!(v["code"], code, "{v}");
-    assert!(v["location"].as_str().unwrap_or("").starts_with("https://www.omise.co/api-errors#"), "{v}");
+    assert!(
+        v["location"]
+            .as_str()
+            .unwrap_or("")
+            .starts_with("https://www.omise.co/api-errors#"),
+        "{v}"
+    );
     assert!(!v["message"].as_str().unwrap_or("").is_empty(), "{v}");
 }
 
