@@ -69,25 +69,33 @@ async fn serve(listener: TcpListener, app: Arc<App>) {
     }
 }
 
-async fn shutdown_signal() {
+/// Registers SIGTERM/SIGINT handlers now (so a signal right after start-up is caught) and
+/// returns a future that resolves when one arrives.
+fn shutdown_signal() -> impl std::future::Future<Output = ()> {
     #[cfg(unix)]
     {
         use tokio::signal::unix::{signal, SignalKind};
-        match signal(SignalKind::terminate()) {
-            Ok(mut term) => {
-                tokio::select! {
-                    _ = tokio::signal::ctrl_c() => {},
-                    _ = term.recv() => {},
+        let term = signal(SignalKind::terminate()).ok();
+        let int = signal(SignalKind::interrupt()).ok();
+        async move {
+            match (term, int) {
+                (Some(mut t), Some(mut i)) => {
+                    tokio::select! {
+                        _ = t.recv() => {},
+                        _ = i.recv() => {},
+                    }
                 }
-            }
-            Err(_) => {
-                let _ = tokio::signal::ctrl_c().await;
+                _ => {
+                    let _ = tokio::signal::ctrl_c().await;
+                }
             }
         }
     }
     #[cfg(not(unix))]
     {
-        let _ = tokio::signal::ctrl_c().await;
+        async {
+            let _ = tokio::signal::ctrl_c().await;
+        }
     }
 }
 
@@ -133,6 +141,7 @@ async fn main() {
         transactions: args.transactions,
     };
     let app = Arc::new(App::new(seed, args.secret_key.clone(), base_url.clone()));
+    let shutdown = shutdown_signal();
     {
         let mut out = std::io::stdout().lock();
         let _ = writeln!(out, "{base_url}");
@@ -140,6 +149,6 @@ async fn main() {
     }
     tokio::select! {
         _ = serve(listener, app) => {},
-        _ = shutdown_signal() => {},
+        _ = shutdown => {},
     }
 }
