@@ -24,7 +24,7 @@ stage() {
 wasm_tests() {
   local env=$1; shift
   curl -fsS -X POST "$EMU_URL/__emulator/reset" >/dev/null
-  OMISE_EMULATOR_URL=$EMU_URL wasm-pack test "$@" --mode no-install
+  OMISE_EMULATOR_URL=$EMU_URL wasm-pack test --mode no-install "$@"
 }
 
 stage "format" cargo fmt --all -- --check

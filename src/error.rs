@@ -48,6 +48,8 @@ pub enum Error {
         location: Option<String>,
         /// The server's message.
         message: String,
+        /// How many attempts were made.
+        attempts: u32,
     },
     /// No usable answer.
     Network {
@@ -125,7 +127,9 @@ impl Error {
     /// Records how many attempts led to this error.
     pub fn with_attempts(mut self, n: u32) -> Self {
         match &mut self {
-            Error::Network { attempts, .. } | Error::Timeout { attempts, .. } => *attempts = n,
+            Error::Api { attempts, .. }
+            | Error::Network { attempts, .. }
+            | Error::Timeout { attempts, .. } => *attempts = n,
             _ => {}
         }
         self
@@ -136,8 +140,10 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Validation { message, .. } => f.write_str(message),
-            Error::Api { message, .. } => f.write_str(message),
-            Error::Network {
+            Error::Api {
+                message, attempts, ..
+            }
+            | Error::Network {
                 message, attempts, ..
             } => {
                 f.write_str(message)?;
@@ -189,6 +195,7 @@ pub fn status_error(status: u16) -> Error {
             "the server answered HTTP {status} without an Omise error object ({})",
             code.replace('_', " ")
         ),
+        attempts: 1,
     }
 }
 
@@ -216,8 +223,10 @@ mod js {
                     status,
                     code,
                     location,
+                    attempts,
                     ..
                 } => {
+                    set(&v, "attempts", &JsValue::from(*attempts));
                     set(&v, "status", &JsValue::from(*status));
                     set(&v, "code", &JsValue::from_str(code));
                     let loc = location.as_deref().map_or(JsValue::NULL, JsValue::from_str);

@@ -113,7 +113,7 @@ fn backoff_ms(attempt: u32, retry_after: Option<f64>) -> f64 {
     if let Some(s) = retry_after {
         return (s * 1000.0).clamp(0.0, 60_000.0);
     }
-    let base = 250.0 * f64::from(1u32 << attempt.min(5));
+    let base = 200.0 * f64::from(1u32 << (attempt - 1).min(6));
     base.min(8_000.0) * (0.5 + js_sys::Math::random() / 2.0)
 }
 
@@ -338,6 +338,7 @@ fn api_error(status: u16, v: &JsValue) -> Option<Error> {
         code,
         location: get("location").and_then(|l| l.as_string()),
         message,
+        attempts: 1,
     })
 }
 

@@ -117,6 +117,7 @@ export interface OmiseApiError extends Error {
   status: number;
   code: string;
   location: string | null;
+  attempts: number;
 }
 
 /** No usable answer: connection failure, CORS, or a body that is not the JSON expected. */

@@ -86,7 +86,11 @@ pub fn n(v: &JsValue, k: &str) -> f64 {
 
 /// `data` of a list as a Vec.
 pub fn data(list: &JsValue) -> Vec<JsValue> {
-    get(list, "data").dyn_into::<Array>().unwrap().iter().collect()
+    get(list, "data")
+        .dyn_into::<Array>()
+        .unwrap()
+        .iter()
+        .collect()
 }
 
 /// Asserts an error's `name` and `code` (when given).
@@ -100,7 +104,10 @@ pub fn assert_error(e: &JsValue, name: &str, code: Option<&str>) {
 
 /// GETs a control-API or download URL (no auth) and parses JSON.
 pub async fn get_json(url: &str) -> JsValue {
-    let r: web_sys::Response = wait(global_fetch(url, &JsValue::UNDEFINED)).await.unwrap().unchecked_into();
+    let r: web_sys::Response = wait(global_fetch(url, &JsValue::UNDEFINED))
+        .await
+        .unwrap()
+        .unchecked_into();
     wait(r.json().unwrap()).await.unwrap()
 }
 
@@ -108,10 +115,16 @@ pub async fn get_json(url: &str) -> JsValue {
 pub async fn post_json(path: &str, body: &JsValue) -> JsValue {
     let init = obj(&[
         ("method", "POST".into()),
-        ("headers", obj(&[("content-type", "application/json".into())]).into()),
+        (
+            "headers",
+            obj(&[("content-type", "application/json".into())]).into(),
+        ),
         ("body", js_sys::JSON::stringify(body).unwrap().into()),
     ]);
-    let r: web_sys::Response = wait(global_fetch(&format!("{EMU}{path}"), &init)).await.unwrap().unchecked_into();
+    let r: web_sys::Response = wait(global_fetch(&format!("{EMU}{path}"), &init))
+        .await
+        .unwrap()
+        .unchecked_into();
     wait(r.json().unwrap()).await.unwrap()
 }
 
@@ -128,7 +141,10 @@ pub async fn requests(tag: &str) -> Vec<JsValue> {
 
 /// The bytes at a URL.
 pub async fn bytes(url: &str) -> Vec<u8> {
-    let r: web_sys::Response = wait(global_fetch(url, &JsValue::UNDEFINED)).await.unwrap().unchecked_into();
+    let r: web_sys::Response = wait(global_fetch(url, &JsValue::UNDEFINED))
+        .await
+        .unwrap()
+        .unchecked_into();
     assert!(r.ok(), "GET {url}: {}", r.status());
     let buf = wait(r.array_buffer().unwrap()).await.unwrap();
     js_sys::Uint8Array::new(&buf).to_vec()
@@ -136,9 +152,15 @@ pub async fn bytes(url: &str) -> Vec<u8> {
 
 /// A bare fetch of an API path with the key, parsed by JSON.parse.
 pub async fn bare(path: &str) -> JsValue {
-    let auth = format!("Basic {}", omise_wasm::config::base64(format!("{KEY}:").as_bytes()));
+    let auth = format!(
+        "Basic {}",
+        omise_wasm::config::base64(format!("{KEY}:").as_bytes())
+    );
     let init = obj(&[("headers", obj(&[("authorization", auth.into())]).into())]);
-    let r: web_sys::Response = wait(global_fetch(&format!("{EMU}{path}"), &init)).await.unwrap().unchecked_into();
+    let r: web_sys::Response = wait(global_fetch(&format!("{EMU}{path}"), &init))
+        .await
+        .unwrap()
+        .unchecked_into();
     wait(r.json().unwrap()).await.unwrap()
 }
 
@@ -153,7 +175,9 @@ pub async fn sleep(ms: i32) {
 /// The wasm linear memory in bytes.
 pub fn memory_bytes() -> f64 {
     let m: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
-    m.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as f64
+    m.buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length() as f64
 }
 
 /// Whether these tests run in a browser.
