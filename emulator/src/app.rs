@@ -10,7 +10,7 @@ use crate::seed::{generate, SeedConfig};
 use crate::state::Store;
 
 /// Most request-log entries kept; older ones are dropped first.
-pub const LOG_CAPACITY: usize = 100_000;
+pub const LOG_CAPACITY: usize = 50_000;
 
 /// The request log.
 #[derive(Debug, Default)]
