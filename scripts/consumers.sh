@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Consumer tests: installs the packed npm tarball into fresh temporary projects and uses
+# it as a user would (Node require, Node import, TypeScript, a Vite app in headless
+# Chromium) against the emulator on 127.0.0.1. Output ends with node's test summary.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+export PATH="$root/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+source scripts/emulator-env.sh
+
+if [ ! -f pkg/package.json ]; then
+  echo "consumers: pkg/ is missing, building it" >&2
+  bash scripts/build.sh >&2
+fi
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/omise-wasm-consumers.XXXXXX")
+EMU_PID=""
+cleanup() {
+  if [ -n "$EMU_PID" ]; then kill "$EMU_PID" 2>/dev/null || true; wait "$EMU_PID" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT INT TERM
+
+version=$(node -p 'require("./pkg/package.json").version')
+npm pack ./pkg --pack-destination "$work" --silent >/dev/null
+tarball="$work/omise-wasm-$version.tgz"
+[ -f "$tarball" ] || { echo "consumers: npm pack wrote no $tarball" >&2; exit 1; }
+echo "consumers: packed $(basename "$tarball") ($(wc -c <"$tarball") bytes)"
+
+start_emulator
+trap cleanup EXIT INT TERM  # again: replaces start_emulator's trap; cleanup stops the emulator too
+echo "consumers: emulator at $EMU_URL"
+
+OMISE_WASM_TARBALL="$tarball" OMISE_EMULATOR_URL="$EMU_URL" OMISE_CONSUMERS_TMP="$work" \
+  node --test tests/consumers/*.test.mjs
