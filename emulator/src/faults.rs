@@ -49,6 +49,10 @@ pub struct Fault {
     /// Close the connection without answering.
     #[serde(default)]
     pub drop: bool,
+    /// Wait this long before reading the request body, so that an upload stays in
+    /// flight (a client that gives up meanwhile leaves nothing behind).
+    #[serde(default)]
+    pub stall_body_ms: u64,
 }
 
 fn one() -> u32 {
@@ -84,8 +88,10 @@ impl Fault {
                 ));
             }
         }
-        if self.delay_ms > 120_000 {
-            return Err(ApiError::bad_request("delay_ms must be at most 120000"));
+        if self.delay_ms > 120_000 || self.stall_body_ms > 120_000 {
+            return Err(ApiError::bad_request(
+                "delay_ms and stall_body_ms must be at most 120000",
+            ));
         }
         self.method = self.method.as_ref().map(|m| m.to_ascii_uppercase());
         Ok(())

@@ -179,8 +179,17 @@ pub async fn handle(app: Arc<App>, req: Request<Incoming>) -> Result<Resp, DropC
     let path = parts.uri.path().to_string();
     let query = parts.uri.query().unwrap_or("").to_string();
     let is_control = path == "/__emulator" || path.starts_with("/__emulator/");
-    let (body, size, too_large) = read_body(body).await?;
     let method = parts.method.clone();
+    // Faults are taken before the body is read, so that one can stall the upload.
+    let fault = if is_control || method == Method::OPTIONS {
+        None
+    } else {
+        faults::take(&mut lock(&app.faults), method.as_str(), &path)
+    };
+    if let Some(f) = fault.as_ref().filter(|f| f.stall_body_ms > 0) {
+        tokio::time::sleep(Duration::from_millis(f.stall_body_ms)).await;
+    }
+    let (body, size, too_large) = read_body(body).await?;
 
     if method == Method::OPTIONS {
         if !is_control {
@@ -194,7 +203,6 @@ pub async fn handle(app: Arc<App>, req: Request<Incoming>) -> Result<Resp, DropC
     }
 
     app.log_request(log_entry(&method, &path, &query, &parts.headers, size));
-    let fault = faults::take(&mut lock(&app.faults), method.as_str(), &path);
     if let Some(f) = &fault {
         if f.delay_ms > 0 {
             tokio::time::sleep(Duration::from_millis(f.delay_ms)).await;
