@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The demo dashboard's browser tests: builds the package (scripts/build.sh) and the
+# emulator, then runs tests/demo/*.test.mjs with node's test runner. Each test file
+# starts its own emulator, demo server and headless chromium, and stops them.
+#
+#   DEMO_SKIP_BUILD=1   reuse pkg/web and target/release as they are
+#   DEMO_PKG_DIR=dir    the library's browser build to serve (default pkg/web)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+say() { echo "demo-test: $*" >&2; }
+
+if [ "${DEMO_SKIP_BUILD:-}" != "1" ]; then
+  if [ -f scripts/build.sh ]; then
+    say "building the package (scripts/build.sh)"
+    bash scripts/build.sh >&2
+  else
+    say "scripts/build.sh is missing"; exit 1
+  fi
+  say "building the emulator"
+  cargo build -p omise-emulator --release >&2
+fi
+
+out=test-output/demo
+rm -rf "$out"
+mkdir -p "$out"
+status=0
+node --test --test-concurrency=1 tests/demo/*.test.mjs || status=$?
+echo "demo-test: screenshots in $out/"
+ls "$out" 2>/dev/null | sed 's/^/  /'
+exit $status

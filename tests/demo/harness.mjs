@@ -1,0 +1,151 @@
+// Starts a fresh emulator and demo server (each on 127.0.0.1 with a free port) and a
+// headless Debian chromium through playwright-core; stops them again.
+
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const OUT_DIR = path.join(ROOT, 'test-output', 'demo');
+export const KEY = 'skey_test_emulator';
+export const XSS = '<img src=x onerror=alert(1)>';
+export const PKG_DIR = path.resolve(ROOT, process.env.DEMO_PKG_DIR || 'pkg/web');
+export const EMULATOR = path.resolve(ROOT, process.env.OMISE_EMULATOR || 'target/release/omise-emulator');
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+/** Spawns `cmd` and resolves with the first stdout line that starts with http. */
+function startPrintingUrl(cmd, args, opts = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], ...opts });
+    let stderr = '';
+    child.stderr.on('data', (c) => { stderr += c; });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${path.basename(cmd)} printed no URL within 20 s: ${stderr}`));
+    }, 20000);
+    const rl = createInterface({ input: child.stdout });
+    rl.once('line', (line) => {
+      clearTimeout(timer);
+      if (!/^http:\/\//.test(line)) {
+        child.kill('SIGKILL');
+        reject(new Error(`${path.basename(cmd)} printed ${JSON.stringify(line)} first, not a URL`));
+      } else {
+        resolve({ child, url: line.trim(), stderr: () => stderr });
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${path.basename(cmd)} exited (${code}) before printing its URL: ${stderr}`));
+    });
+    child.once('error', (e) => { clearTimeout(timer); reject(e); });
+  });
+}
+
+function stopChild(child) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const t = setTimeout(() => { child.kill('SIGKILL'); }, 3000);
+    child.once('exit', () => { clearTimeout(t); resolve(); });
+    child.kill('SIGTERM');
+  });
+}
+
+export async function startStack() {
+  for (const [what, p] of [['emulator', EMULATOR], ['browser build of the library', path.join(PKG_DIR, 'omise_wasm.js')], ['chromium', CHROMIUM]]) {
+    if (!fs.existsSync(p)) throw new Error(`${what} not found at ${p}`);
+  }
+  const emu = await startPrintingUrl(EMULATOR, ['--host', '127.0.0.1', '--port', '0', '--secret-key', KEY]);
+  let srv;
+  try {
+    srv = await startPrintingUrl(process.execPath, [path.join(ROOT, 'www', 'server.mjs'), '--api', emu.url, '--port', '0', '--pkg', PKG_DIR], {
+      env: { ...process.env, OMISE_SECRET_KEY: KEY, DEMO_QUIET: '1' },
+    });
+  } catch (e) {
+    await stopChild(emu.child);
+    throw e;
+  }
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'demo-chromium-'));
+  let browser;
+  try {
+    // A fresh profile each run (launchPersistentContext on a new temporary directory).
+    browser = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync'],
+      locale: 'en-US',
+      timezoneId: 'UTC',
+      viewport: { width: 1200, height: 900 },
+      acceptDownloads: true,
+    });
+  } catch (e) {
+    await stopChild(srv.child); await stopChild(emu.child);
+    throw e;
+  }
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  const api = emu.url.replace(/\/$/, '');
+  const auth = 'Basic ' + Buffer.from(KEY + ':').toString('base64');
+  return {
+    api,
+    url: srv.url,
+    context: browser,
+    /** GET/POST… on the emulator's API with the key, from Node. */
+    async apiGet(p) {
+      const r = await fetch(api + p, { headers: { authorization: auth } });
+      if (!r.ok) throw new Error(`GET ${p}: HTTP ${r.status}`);
+      return r.json();
+    },
+    async control(method, p, body) {
+      const r = await fetch(`${api}/__emulator/${p}`, {
+        method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined,
+      });
+      if (!r.ok) throw new Error(`${method} /__emulator/${p}: HTTP ${r.status} ${await r.text()}`);
+      return r.json();
+    },
+    async stop() {
+      await browser.close().catch(() => {});
+      await Promise.all([stopChild(srv.child), stopChild(emu.child)]);
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A new page that records JS dialogs (alert/confirm/prompt), page errors and console
+ * errors, so tests can assert that nothing unexpected happened.
+ */
+export async function newPage(stack) {
+  const page = await stack.context.newPage();
+  const events = { dialogs: [], errors: [], requests: [] };
+  page.on('dialog', (d) => { events.dialogs.push(d.message()); d.dismiss().catch(() => {}); });
+  page.on('pageerror', (e) => events.errors.push(e.message));
+  page.on('request', (r) => events.requests.push({ method: r.method(), url: r.url(), headers: r.headers() }));
+  return { page, events };
+}
+
+export function shot(page, name) {
+  return page.screenshot({ path: path.join(OUT_DIR, `${name}.png`), fullPage: true });
+}
+
+/** A small valid PDF of about `size` bytes (padded with a comment stream). */
+export function makePdf(size = 256 * 1024) {
+  const head = '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/MediaBox[0 0 200 200]/Parent 2 0 R>>endobj\n';
+  const tail = 'trailer<</Root 1 0 R>>\n%%EOF\n';
+  const pad = Math.max(0, size - head.length - tail.length);
+  const buf = Buffer.alloc(head.length + pad + tail.length);
+  buf.write(head, 0, 'latin1');
+  // Comment lines ('%' … newline) of varied printable bytes.
+  for (let i = 0; i < pad; i++) {
+    const c = i % 64;
+    buf[head.length + i] = c === 0 ? 37 : c === 63 ? 10 : 38 + ((i * 7919) % 80);
+  }
+  buf.write(tail, head.length + pad, 'latin1');
+  return buf;
+}
+
+/** A 1x1 PNG. */
+export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
