@@ -41,6 +41,11 @@ sed 's|@ts-self-types="./omise_wasm.d.ts"|@ts-self-types="./omise_wasm.d.cts"|' 
   "$out/nodejs/omise_wasm.js" >"$stage/node/omise_wasm.cjs"
 cp "$out/nodejs/omise_wasm.d.ts" "$stage/node/omise_wasm.d.cts"
 cp pkg-template/node/* "$stage/node/"
+# wasm-bindgen declares `[Symbol.dispose]()` on every class; without this reference a
+# project whose lib lacks esnext.disposable (and has no @types/node) fails to type-check.
+for f in "$stage/web/omise_wasm.d.ts" "$stage/node/omise_wasm.d.cts"; do
+  grep -q 'Symbol.dispose' "$f" && sed -i '1i /// <reference lib="esnext.disposable" />' "$f"
+done
 cp pkg-template/LICENSE pkg-template/README.md "$stage/"
 
 # package.json: pkg-template/package.json with name, version, description, license and
