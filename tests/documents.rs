@@ -24,7 +24,8 @@ const JPG: &[u8] = include_bytes!("data/receipt.jpg");
 fn file(bytes: &[u8], name: &str, mime: &str) -> File {
     let bag = FilePropertyBag::new();
     bag.set_type(mime);
-    File::new_with_u8_array_sequence_and_options(&Array::of1(&Uint8Array::from(bytes)), name, &bag).unwrap()
+    File::new_with_u8_array_sequence_and_options(&Array::of1(&Uint8Array::from(bytes)), name, &bag)
+        .unwrap()
 }
 
 fn blob(bytes: &[u8]) -> Blob {
@@ -47,8 +48,13 @@ fn recorder() -> (Function, Rc<RefCell<Vec<(f64, f64)>>>) {
 }
 
 async fn open_dispute(omise: &omise_wasm::Omise, skip: usize) -> String {
-    let p = obj(&[("limit", 100.into()), ("order", "reverse_chronological".into())]);
-    let list = wait(omise.disputes().list_open(Some(p.unchecked_into()), None)).await.unwrap();
+    let p = obj(&[
+        ("limit", 100.into()),
+        ("order", "reverse_chronological".into()),
+    ]);
+    let list = wait(omise.disputes().list_open(Some(p.unchecked_into()), None))
+        .await
+        .unwrap();
     let items = data(&list);
     s(&items[skip % items.len()], "id")
 }
@@ -56,10 +62,19 @@ async fn open_dispute(omise: &omise_wasm::Omise, skip: usize) -> String {
 fn assert_progress(events: &[(f64, f64)]) {
     assert!(!events.is_empty(), "no progress event");
     let (last_loaded, last_total) = *events.last().unwrap();
-    assert!(last_total > 0.0 && last_loaded == last_total, "last event {events:?}");
-    assert!(events.windows(2).all(|w| w[0].0 <= w[1].0), "progress went back: {events:?}");
+    assert!(
+        last_total > 0.0 && last_loaded == last_total,
+        "last event {events:?}"
+    );
+    assert!(
+        events.windows(2).all(|w| w[0].0 <= w[1].0),
+        "progress went back: {events:?}"
+    );
     if !in_browser() {
-        assert!(events.len() >= 2 && events[0].0 == 0.0, "Node: a first and a final event: {events:?}");
+        assert!(
+            events.len() >= 2 && events[0].0 == 0.0,
+            "Node: a first and a final event: {events:?}"
+        );
     }
 }
 
@@ -75,9 +90,13 @@ async fn files_of_each_type_come_back_byte_for_byte() {
     ] {
         let (on_progress, seen) = recorder();
         let opts = upload_opts(&[("kind", kind.into()), ("onProgress", on_progress.into())]);
-        let doc = wait(omise.documents().upload(id.clone().into(), file(bytes, name, mime).into(), opts))
-            .await
-            .unwrap();
+        let doc = wait(omise.documents().upload(
+            id.clone().into(),
+            file(bytes, name, mime).into(),
+            opts,
+        ))
+        .await
+        .unwrap();
         assert_eq!(s(&doc, "object"), "document");
         assert!(s(&doc, "id").starts_with("docu_"));
         assert_eq!(s(&doc, "filename"), name);
@@ -85,7 +104,11 @@ async fn files_of_each_type_come_back_byte_for_byte() {
         assert_eq!(bytes_at(&doc).await, bytes, "{name} changed on the way");
         assert_progress(&seen.borrow());
     }
-    let posts: Vec<_> = requests(&t).await.into_iter().filter(|r| s(r, "method") == "POST").collect();
+    let posts: Vec<_> = requests(&t)
+        .await
+        .into_iter()
+        .filter(|r| s(r, "method") == "POST")
+        .collect();
     assert_eq!(posts.len(), 3);
     let ct = s(&get(&posts[0], "headers"), "content-type");
     assert!(ct.starts_with("multipart/form-data; boundary="), "{ct}");
@@ -99,7 +122,13 @@ async fn bytes_at(doc: &JsValue) -> Vec<u8> {
 async fn blobs_and_byte_arrays_get_a_sensible_name() {
     let omise = client(&tag());
     let id = open_dispute(&omise, 1).await;
-    let doc = wait(omise.documents().upload(id.clone().into(), blob(PNG).into(), None)).await.unwrap();
+    let doc = wait(
+        omise
+            .documents()
+            .upload(id.clone().into(), blob(PNG).into(), None),
+    )
+    .await
+    .unwrap();
     assert_eq!(s(&doc, "filename"), "evidence.png");
     assert_eq!(bytes_at(&doc).await, PNG);
 
@@ -119,20 +148,46 @@ async fn blobs_and_byte_arrays_get_a_sensible_name() {
 async fn list_retrieve_destroy() {
     let omise = client(&tag());
     let id = open_dispute(&omise, 2).await;
-    let doc = wait(omise.documents().upload(id.clone().into(), file(JPG, "a.jpg", "image/jpeg").into(), None))
+    let doc = wait(omise.documents().upload(
+        id.clone().into(),
+        file(JPG, "a.jpg", "image/jpeg").into(),
+        None,
+    ))
+    .await
+    .unwrap();
+    let doc_id = s(&doc, "id");
+    let list = wait(omise.documents().list(id.clone().into(), None, None))
         .await
         .unwrap();
-    let doc_id = s(&doc, "id");
-    let list = wait(omise.documents().list(id.clone().into(), None, None)).await.unwrap();
     assert!(data(&list).iter().any(|d| s(d, "id") == doc_id));
     assert_eq!(s(&list, "location"), format!("/disputes/{id}/documents"));
-    let got = wait(omise.documents().retrieve(id.clone().into(), doc_id.clone().into(), None)).await.unwrap();
+    let got = wait(
+        omise
+            .documents()
+            .retrieve(id.clone().into(), doc_id.clone().into(), None),
+    )
+    .await
+    .unwrap();
     assert_eq!(s(&got, "filename"), "a.jpg");
-    let gone = wait(omise.documents().destroy(id.clone().into(), doc_id.clone().into(), None)).await.unwrap();
+    let gone = wait(
+        omise
+            .documents()
+            .destroy(id.clone().into(), doc_id.clone().into(), None),
+    )
+    .await
+    .unwrap();
     assert!(get(&gone, "deleted").is_truthy());
-    let e = wait(omise.documents().retrieve(id.clone().into(), doc_id.clone().into(), None)).await.unwrap_err();
+    let e = wait(
+        omise
+            .documents()
+            .retrieve(id.clone().into(), doc_id.clone().into(), None),
+    )
+    .await
+    .unwrap_err();
     assert_error(&e, "OmiseApiError", Some("not_found"));
-    let list = wait(omise.documents().list(id.into(), None, None)).await.unwrap();
+    let list = wait(omise.documents().list(id.into(), None, None))
+        .await
+        .unwrap();
     assert!(!data(&list).iter().any(|d| s(d, "id") == doc_id));
 }
 
@@ -140,9 +195,17 @@ async fn list_retrieve_destroy() {
 async fn the_server_refuses_evidence_for_a_dispute_that_is_not_open() {
     let omise = client(&tag());
     let p = obj(&[("limit", 1.into())]);
-    let pending = wait(omise.disputes().list_pending(Some(p.unchecked_into()), None)).await.unwrap();
+    let pending = wait(
+        omise
+            .disputes()
+            .list_pending(Some(p.unchecked_into()), None),
+    )
+    .await
+    .unwrap();
     let id = s(&data(&pending)[0], "id");
-    let e = wait(omise.documents().upload(id.into(), blob(PDF).into(), None)).await.unwrap_err();
+    let e = wait(omise.documents().upload(id.into(), blob(PDF).into(), None))
+        .await
+        .unwrap_err();
     assert_error(&e, "OmiseApiError", None);
     assert_eq!(n(&e, "status"), 400.0);
     assert!(!s(&e, "code").is_empty());
@@ -155,46 +218,113 @@ async fn every_refusal_is_typed_and_sends_nothing() {
     let id: JsValue = "dspt_test_5089off452g5m5te7xs".into();
     let big = Uint8Array::new_with_length(10 * 1024 * 1024 + 1);
     big.set(&Uint8Array::from(&b"%PDF-1.4"[..]), 0);
-    let exe = file(b"MZ\x90\x00\x03\x00\x00\x00\x04\x00", "invoice.pdf", "application/pdf");
+    let exe = file(
+        b"MZ\x90\x00\x03\x00\x00\x00\x04\x00",
+        "invoice.pdf",
+        "application/pdf",
+    );
     let d = omise.documents();
     let cases: Vec<(js_sys::Promise, &str, &str)> = vec![
-        (d.upload(id.clone(), blob(b"").into(), None), "empty_file", "file"),
-        (d.upload(id.clone(), big.into(), None), "file_too_large", "file"),
-        (d.upload(id.clone(), exe.into(), None), "unsupported_file_type", "file"),
-        (d.upload(id.clone(), blob(b"%PD").into(), None), "unsupported_file_type", "file"),
-        (d.upload(id.clone(), "not a file".into(), None), "invalid_file", "file"),
-        (d.upload(id.clone(), JsValue::NULL, None), "invalid_file", "file"),
-        (d.upload("dspt_a/b".into(), blob(PDF).into(), None), "invalid_id", "disputeId"),
         (
-            d.upload(id.clone(), blob(PDF).into(), upload_opts(&[("kind", "receipt".into())])),
+            d.upload(id.clone(), blob(b"").into(), None),
+            "empty_file",
+            "file",
+        ),
+        (
+            d.upload(id.clone(), big.into(), None),
+            "file_too_large",
+            "file",
+        ),
+        (
+            d.upload(id.clone(), exe.into(), None),
+            "unsupported_file_type",
+            "file",
+        ),
+        (
+            d.upload(id.clone(), blob(b"%PD").into(), None),
+            "unsupported_file_type",
+            "file",
+        ),
+        (
+            d.upload(id.clone(), "not a file".into(), None),
+            "invalid_file",
+            "file",
+        ),
+        (
+            d.upload(id.clone(), JsValue::NULL, None),
+            "invalid_file",
+            "file",
+        ),
+        (
+            d.upload("dspt_a/b".into(), blob(PDF).into(), None),
+            "invalid_id",
+            "disputeId",
+        ),
+        (
+            d.upload(
+                id.clone(),
+                blob(PDF).into(),
+                upload_opts(&[("kind", "receipt".into())]),
+            ),
             "invalid_kind",
             "kind",
         ),
         (
-            d.upload(id.clone(), blob(PDF).into(), upload_opts(&[("onProgress", 5.into())])),
+            d.upload(
+                id.clone(),
+                blob(PDF).into(),
+                upload_opts(&[("onProgress", 5.into())]),
+            ),
             "invalid_on_progress",
             "onProgress",
         ),
         (
-            d.upload(id.clone(), blob(PDF).into(), upload_opts(&[("filename", "../etc/passwd".into())])),
+            d.upload(
+                id.clone(),
+                blob(PDF).into(),
+                upload_opts(&[("filename", "../etc/passwd".into())]),
+            ),
             "invalid_filename",
             "filename",
         ),
         (
-            d.upload(id.clone(), blob(PDF).into(), upload_opts(&[("maxRetries", 3.into())])),
+            d.upload(
+                id.clone(),
+                blob(PDF).into(),
+                upload_opts(&[("maxRetries", 3.into())]),
+            ),
             "unknown_option",
             "maxRetries",
         ),
-        (d.list(id.clone(), Some(obj(&[("limit", 101.into())]).unchecked_into()), None), "invalid_limit", "limit"),
-        (d.retrieve(id.clone(), "dspt_test_1".into(), None), "invalid_id", "documentId"),
-        (d.destroy(id.clone(), "docu_test_1?x=1".into(), None), "invalid_id", "documentId"),
+        (
+            d.list(
+                id.clone(),
+                Some(obj(&[("limit", 101.into())]).unchecked_into()),
+                None,
+            ),
+            "invalid_limit",
+            "limit",
+        ),
+        (
+            d.retrieve(id.clone(), "dspt_test_1".into(), None),
+            "invalid_id",
+            "documentId",
+        ),
+        (
+            d.destroy(id.clone(), "docu_test_1?x=1".into(), None),
+            "invalid_id",
+            "documentId",
+        ),
     ];
     for (p, code, param) in cases {
         let e = wait(p).await.unwrap_err();
         assert_error(&e, "OmiseValidationError", Some(code));
         assert_eq!(s(&e, "param"), param);
     }
-    assert!(requests(&t).await.is_empty(), "a refused upload sent a request");
+    assert!(
+        requests(&t).await.is_empty(),
+        "a refused upload sent a request"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -208,16 +338,23 @@ async fn ten_mib_go_through_without_entering_wasm_memory() {
     let f = File::new_with_u8_array_sequence(&Array::of1(&big), "scan.pdf").unwrap();
     let before = memory_bytes();
     let (on_progress, seen) = recorder();
-    let doc = wait(omise.documents().upload(id.into(), f.into(), upload_opts(&[("onProgress", on_progress.into())])))
-        .await
-        .unwrap();
+    let doc = wait(omise.documents().upload(
+        id.into(),
+        f.into(),
+        upload_opts(&[("onProgress", on_progress.into())]),
+    ))
+    .await
+    .unwrap();
     let after = memory_bytes();
     report(&format!(
         "10 MiB upload: wasm memory {before} -> {after} bytes (+{}), {} progress events",
         after - before,
         seen.borrow().len()
     ));
-    assert!(after - before < 1024.0 * 1024.0, "the file was copied into wasm memory");
+    assert!(
+        after - before < 1024.0 * 1024.0,
+        "the file was copied into wasm memory"
+    );
     assert_progress(&seen.borrow());
     let back = bytes(&s(&doc, "download_uri")).await;
     assert_eq!(back.len(), size as usize);
@@ -230,7 +367,11 @@ async fn an_abort_in_flight_leaves_no_document() {
     let omise = client(&t);
     let id = open_dispute(&omise, 4).await;
     let count = |l: &JsValue| n(l, "total");
-    let before = count(&wait(omise.documents().list(id.clone().into(), None, None)).await.unwrap());
+    let before = count(
+        &wait(omise.documents().list(id.clone().into(), None, None))
+            .await
+            .unwrap(),
+    );
     // The emulator stalls before reading this upload's body, so it is still in flight.
     fault(obj(&[
         ("path", format!("/disputes/{id}/documents").into()),
@@ -252,6 +393,10 @@ async fn an_abort_in_flight_leaves_no_document() {
     let e = wait(p).await.unwrap_err();
     assert_error(&e, "AbortError", None);
     sleep(3500).await;
-    let after = count(&wait(omise.documents().list(id.into(), None, None)).await.unwrap());
+    let after = count(
+        &wait(omise.documents().list(id.into(), None, None))
+            .await
+            .unwrap(),
+    );
     assert_eq!(after, before, "an aborted upload created a document");
 }

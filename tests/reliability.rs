@@ -317,7 +317,7 @@ fn circular() -> JsValue {
 fn bad_ids(prefix: &str) -> Vec<JsValue> {
     let mut v: Vec<JsValue> = [
         "".to_owned(),
-        format!("{prefix}"),
+        prefix.to_string(),
         format!("{prefix}../x"),
         format!("{prefix}a/../../transactions"),
         format!("{prefix}a?b=1"),

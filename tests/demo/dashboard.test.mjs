@@ -208,6 +208,12 @@ describe('evidence documents', () => {
       const p = document.querySelector('.progress-row progress');
       new MutationObserver(() => window.__progress.push(Number(p.value))).observe(p, { attributes: true, attributeFilter: ['aria-valuetext'] });
     });
+    // A slow uplink (Chrome's network emulation) so the bar has steps to show.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 2 * 1024 * 1024,
+    });
     const pdf = makePdf(3 * 1024 * 1024);
     await page.selectOption('form.upload select', 'proof_of_receipt');
     await page.setInputFiles('form.upload input[type=file]', { name: 'signed-receipt.pdf', mimeType: 'application/pdf', buffer: pdf });
@@ -217,6 +223,8 @@ describe('evidence documents', () => {
     const progress = await page.evaluate(() => window.__progress);
     assert.equal(progress.at(-1), 100, `progress reaches 100 (${progress.join(',')})`);
     assert.deepEqual([...progress].sort((a, b) => a - b), progress, 'progress never goes back');
+    assert.ok(progress.some((p) => p > 0 && p < 100), `intermediate progress shown (${progress.join(',')})`);
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
     assert.equal(await page.textContent('.progress-row .percent'), '100%');
     assert.match(await page.textContent('.upload-result'), /Uploaded signed-receipt\.pdf as proof of receipt/);
 
@@ -230,9 +238,14 @@ describe('evidence documents', () => {
     // Download from the page (cross-origin fetch, CORS) and from Node: same bytes.
     const fromPage = await page.evaluate(async (u) => {
       const r = await fetch(u);
-      return Array.from(new Uint8Array(await r.arrayBuffer()));
+      const blob = await r.blob();
+      return new Promise((resolve) => {
+        const fr = new FileReader();
+        fr.onload = () => resolve(String(fr.result).split(',')[1] || '');
+        fr.readAsDataURL(blob);
+      });
     }, href);
-    assert.ok(Buffer.from(fromPage).equals(pdf), 'page download matches the upload');
+    assert.ok(Buffer.from(fromPage, 'base64').equals(pdf), 'page download matches the upload');
     const fromNode = Buffer.from(await (await fetch(href)).arrayBuffer());
     assert.ok(fromNode.equals(pdf), 'Node download matches the upload');
 
