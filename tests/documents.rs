@@ -37,7 +37,9 @@ fn upload_opts(pairs: &[(&str, JsValue)]) -> Option<omise_wasm::UploadOptionsArg
 }
 
 /// A progress recorder: the callback and the events it saw.
-fn recorder() -> (Function, Rc<RefCell<Vec<(f64, f64)>>>) {
+type Events = Rc<RefCell<Vec<(f64, f64)>>>;
+
+fn recorder() -> (Function, Events) {
     let seen = Rc::new(RefCell::new(Vec::new()));
     let s = seen.clone();
     let f = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {

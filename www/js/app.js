@@ -373,13 +373,17 @@ function renderDispute(body, heading, d, docs, notice) {
       : d.transaction ? h('p', null, 'Transaction ', h('span', { class: 'mono' }, d.transaction))
         : h('p', { class: 'muted' }, 'No transactions.'));
 
+  // Two columns on wide screens: what the dispute is (left), what to do about it (right).
   replace(body,
     notice || null,
     summary,
-    open ? respondForm(body, heading, state) : null,
-    h('section', { class: 'card', 'aria-labelledby': 'details-h' }, h('h2', { id: 'details-h' }, 'Details'), detailsList(d)),
-    h('section', { class: 'card', 'aria-labelledby': 'meta-h' }, h('h2', { id: 'meta-h' }, 'Metadata'), metadataTable(d.metadata)),
-    docsSection,
+    h('div', { class: 'dispute-grid' },
+      h('div', { class: 'col' },
+        h('section', { class: 'card', 'aria-labelledby': 'details-h' }, h('h2', { id: 'details-h' }, 'Details'), detailsList(d)),
+        h('section', { class: 'card', 'aria-labelledby': 'meta-h' }, h('h2', { id: 'meta-h' }, 'Metadata'), metadataTable(d.metadata))),
+      h('div', { class: 'col' },
+        open ? respondForm(body, heading, state) : null,
+        docsSection)),
     txSection);
 }
 
