@@ -9,6 +9,15 @@ root=$PWD
 export PATH="$root/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 say() { echo "build: $*" >&2; }
 
+# Builds started at the same time (make test, make demo, an editor) share target/ and
+# pkg/: take turns.
+mkdir -p target
+exec 9>target/.pkg-build.lock
+if ! flock -n 9; then
+  say "waiting for another build of pkg/ to finish"
+  flock 9
+fi
+
 out=$root/target/wasm-pack
 stage=$root/target/pkg-staging
 rm -rf "$stage"
