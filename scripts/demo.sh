@@ -70,5 +70,18 @@ while kill -0 "$emu_pid" 2>/dev/null && kill -0 "$srv_pid" 2>/dev/null; do
   sleep 1 &
   wait $! || true
 done
-say "a process exited; stopping"
-exit 1
+# One of them ended: after a Ctrl-C both get the SIGINT directly and stop cleanly
+# (status 0 or a signal status); anything else is a failure worth reporting.
+rc=0
+for p in "$emu_pid" "$srv_pid"; do
+  if ! kill -0 "$p" 2>/dev/null; then
+    wait "$p" && r=0 || r=$?
+    if [ "$r" -ne 0 ] && [ "$r" -lt 128 ]; then rc=$r; fi
+  fi
+done
+if [ "$rc" -ne 0 ]; then
+  say "the $( kill -0 "$emu_pid" 2>/dev/null && echo "demo server" || echo emulator ) exited with status $rc; stopping"
+  exit 1
+fi
+say "stopped"
+exit 130
