@@ -313,16 +313,16 @@ function transactionsTable(list, caption, { origin = true } = {}) {
     h('thead', null, h('tr', null,
       h('th', { scope: 'col' }, 'ID'), h('th', { scope: 'col' }, 'Direction'), h('th', { scope: 'col' }, 'Key'),
       h('th', { scope: 'col', class: 'num' }, 'Amount'), origin ? h('th', { scope: 'col' }, 'Origin') : null,
-      h('th', { scope: 'col' }, 'Created'), h('th', { scope: 'col' }, 'Transferable'))),
+      h('th', { scope: 'col' }, 'Created / transferable'))),
     h('tbody', null, list.map((t) => h('tr', null,
       h('th', { scope: 'row', class: 'mono' }, t.id),
       h('td', null, h('span', { class: `dir dir-${t.direction === 'credit' ? 'credit' : 'debit'}` },
-        t.direction === 'credit' ? '＋ Credit' : t.direction === 'debit' ? '− Debit' : humanize(t.direction))),
+        t.direction === 'credit' ? '+ Credit' : t.direction === 'debit' ? '− Debit' : humanize(t.direction))),
       h('td', { class: 'mono' }, t.key ?? '—'),
       h('td', { class: 'num' }, formatMoney(t.amount, t.currency)),
       origin ? h('td', { class: 'mono' }, t.origin ?? '—') : null,
-      h('td', null, timeEl(t.created_at ?? t.created)),
-      h('td', null, timeEl(t.transferable_at)))))));
+      h('td', { class: 'dates' }, timeEl(t.created_at ?? t.created),
+        h('span', { class: 'sub' }, h('span', { class: 'visually-hidden' }, 'transferable '), timeEl(t.transferable_at))))))));
 }
 
 async function disputeView(disputeId, ctx) {
