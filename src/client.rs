@@ -2,7 +2,7 @@
 //! resource method goes through (send, then check the answer against its model).
 
 use crate::config::{self, Config, SecretKey};
-use crate::decode::Checked;
+use crate::decode::Check;
 use crate::error::Error;
 use crate::http::{self, CallOptions, Request};
 use crate::js_input::{is_plain_object, Fields};
@@ -22,14 +22,15 @@ pub struct Client {
 }
 
 impl Client {
-    /// Sends `req` and checks the answer against `T`.
-    pub async fn call<T: Checked>(
+    /// Sends `req` and checks the answer against what the call expects.
+    pub async fn call(
         &self,
         req: Request,
         opts: CallOptions,
+        check: Check,
     ) -> Result<JsValue, Error> {
         let value = http::send(&self.config, &req, &opts).await?;
-        crate::decode::check::<T>(value)
+        crate::decode::check(value, check)
     }
 
     /// Reads a per-call `{ signal, timeoutMs, maxRetries }` (uploads take no `maxRetries`).
@@ -249,7 +250,7 @@ impl Omise {
     pub fn to_string_js(&self) -> String {
         let c = &self.client.config;
         format!(
-            "Omise {{ baseUrl: {:?}, apiVersion: {:?}, secretKey: {} }}",
+            "Omise {{ baseUrl: '{}', apiVersion: '{}', secretKey: {} }}",
             c.base_url,
             c.api_version,
             if c.secret_key.is_some() {

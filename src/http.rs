@@ -296,8 +296,8 @@ async fn attempt_once(
 /// `Retry-After` as seconds or an HTTP date.
 fn parse_retry_after(v: &str) -> Option<f64> {
     let v = v.trim();
-    if let Ok(s) = v.parse::<f64>() {
-        return (s.is_finite() && s >= 0.0).then_some(s);
+    if let Ok(s) = v.parse::<u32>() {
+        return Some(f64::from(s));
     }
     let at = js_sys::Date::parse(v);
     if at.is_nan() {

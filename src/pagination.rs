@@ -8,7 +8,7 @@
 use crate::client::Client;
 use crate::error::Error;
 use crate::http::{Body, CallOptions, Method, Request};
-use crate::models::{Dispute, List, Transaction};
+use crate::models::shape::{self, Expect};
 use crate::resources::promise;
 use crate::resources::ListQuery;
 use js_sys::{Array, Object, Promise, Reflect, Symbol};
@@ -138,8 +138,12 @@ async fn next_item(state: &Rc<RefCell<State>>) -> Result<JsValue, Error> {
             (s.client.clone(), req, opts, s.kind, asked, limit)
         };
         let page = match kind {
-            PageKind::Disputes => client.call::<List<Dispute>>(req, opts).await,
-            PageKind::Transactions => client.call::<List<Transaction>>(req, opts).await,
+            PageKind::Disputes => client.call(req, opts, Expect::List(&shape::DISPUTE)).await,
+            PageKind::Transactions => {
+                client
+                    .call(req, opts, Expect::List(&shape::TRANSACTION))
+                    .await
+            }
         };
         let mut s = state.borrow_mut();
         let page = match page {

@@ -10,6 +10,7 @@ mod dispute;
 mod document;
 mod error_object;
 mod list;
+pub mod shape;
 mod transaction;
 
 pub use dispute::{Dispute, DisputeObject};

@@ -164,3 +164,63 @@ fn shapes_that_are_not_the_model_are_malformed_responses() {
     let d: Dispute = decode(r#"{"object":"dispute","id":"dspt_1","brand_new_field":{"x":1},"message":null,"metadata":{"a":[1,{"b":null}]}}"#).unwrap();
     assert_eq!(d.message, None);
 }
+
+/// A deserializer that only records the field names a serde model asks for.
+struct FieldProbe(std::cell::RefCell<Vec<&'static str>>);
+
+#[derive(Debug)]
+struct Stop;
+impl std::fmt::Display for Stop {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("stop")
+    }
+}
+impl std::error::Error for Stop {}
+impl serde::de::Error for Stop {
+    fn custom<T: std::fmt::Display>(_: T) -> Self {
+        Stop
+    }
+}
+
+impl<'de> serde::Deserializer<'de> for &FieldProbe {
+    type Error = Stop;
+    fn deserialize_any<V: serde::de::Visitor<'de>>(self, _: V) -> Result<V::Value, Stop> {
+        Err(Stop)
+    }
+    fn deserialize_struct<V: serde::de::Visitor<'de>>(
+        self,
+        _: &'static str,
+        fields: &'static [&'static str],
+        _: V,
+    ) -> Result<V::Value, Stop> {
+        self.0.borrow_mut().extend_from_slice(fields);
+        Err(Stop)
+    }
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier ignored_any
+    }
+}
+
+fn serde_fields<T: for<'de> serde::Deserialize<'de>>() -> Vec<&'static str> {
+    let probe = FieldProbe(Default::default());
+    let _ = T::deserialize(&probe);
+    let mut f = probe.0.into_inner();
+    f.sort_unstable();
+    f
+}
+
+fn shape_fields(extra: &[&'static str], fields: &[(&'static str, shape::Kind)]) -> Vec<&'static str> {
+    let mut f: Vec<_> = extra.iter().copied().chain(fields.iter().map(|(n, _)| *n)).collect();
+    f.sort_unstable();
+    f
+}
+
+#[test]
+fn shape_tables_match_the_serde_models() {
+    assert_eq!(serde_fields::<Dispute>(), shape_fields(&["object", "id"], shape::DISPUTE.fields));
+    assert_eq!(serde_fields::<Document>(), shape_fields(&["object", "id"], shape::DOCUMENT.fields));
+    assert_eq!(serde_fields::<Transaction>(), shape_fields(&["object", "id"], shape::TRANSACTION.fields));
+    assert_eq!(serde_fields::<List<Dispute>>(), shape_fields(&["object", "data"], shape::LIST_FIELDS));
+    assert!(shape::DISPUTE.fields.len() <= 32, "the absent-field mask is a u32");
+}

@@ -1,11 +1,11 @@
 //! `omise.disputes`: GET /disputes[/open|/pending|/closed], GET and PATCH /disputes/{id}.
 
-use super::{arg, promise, ListQuery};
+use super::{arg, send, ListQuery, Prepared};
 use crate::client::Client;
 use crate::error::Error;
 use crate::http::{Body, Method, Request};
 use crate::js_input::{is_plain_object, string_arg, Fields};
-use crate::models::{Dispute, List};
+use crate::models::shape::{self, Expect};
 use crate::pagination::{PageKind, Pager};
 use crate::params::{self, IdKind, StatusFilter};
 use crate::platform;
@@ -33,18 +33,25 @@ impl Disputes {
     ) -> Promise {
         let client = self.client.clone();
         let (params, options) = (arg(params), arg(options));
-        promise(async move {
-            let (query, _) = ListQuery::read(&params, &[])?;
-            let opts = client.options(&options)?;
-            let req = Request {
-                method: Method::Get,
-                path: path.to_owned(),
-                query: query.to_query(),
-                body: Body::Empty,
-                progress: None,
-            };
-            client.call::<List<Dispute>>(req, opts).await
-        })
+        send(
+            &client,
+            (|| -> Result<Prepared, Error> {
+                let (query, _) = ListQuery::read(&params, &[])?;
+                let opts = client.options(&options)?;
+                let req = Request {
+                    method: Method::Get,
+                    path: path.to_owned(),
+                    query: query.to_query(),
+                    body: Body::Empty,
+                    progress: None,
+                };
+                Ok(Prepared {
+                    req,
+                    opts,
+                    check: Expect::List(&shape::DISPUTE),
+                })
+            })(),
+        )
     }
 }
 
@@ -99,19 +106,26 @@ impl Disputes {
     ) -> Promise {
         let client = self.client.clone();
         let options = arg(options);
-        promise(async move {
-            let id = string_arg(&dispute_id, "disputeId", "invalid_id")?;
-            params::check_id(IdKind::Dispute, &id)?;
-            let opts = client.options(&options)?;
-            let req = Request {
-                method: Method::Get,
-                path: format!("/disputes/{id}"),
-                query: String::new(),
-                body: Body::Empty,
-                progress: None,
-            };
-            client.call::<Dispute>(req, opts).await
-        })
+        send(
+            &client,
+            (|| -> Result<Prepared, Error> {
+                let id = string_arg(&dispute_id, "disputeId", "invalid_id")?;
+                params::check_id(IdKind::Dispute, &id)?;
+                let opts = client.options(&options)?;
+                let req = Request {
+                    method: Method::Get,
+                    path: format!("/disputes/{id}"),
+                    query: String::new(),
+                    body: Body::Empty,
+                    progress: None,
+                };
+                Ok(Prepared {
+                    req,
+                    opts,
+                    check: Expect::One(&shape::DISPUTE),
+                })
+            })(),
+        )
     }
 
     /// PATCH /disputes/{id}: answers an open dispute, which moves it to pending.
@@ -125,20 +139,27 @@ impl Disputes {
     ) -> Promise {
         let client = self.client.clone();
         let options = arg(options);
-        promise(async move {
-            let id = string_arg(&dispute_id, "disputeId", "invalid_id")?;
-            params::check_id(IdKind::Dispute, &id)?;
-            let body = update_body(&params)?;
-            let opts = client.options(&options)?;
-            let req = Request {
-                method: Method::Patch,
-                path: format!("/disputes/{id}"),
-                query: String::new(),
-                body: Body::Json(body),
-                progress: None,
-            };
-            client.call::<Dispute>(req, opts).await
-        })
+        send(
+            &client,
+            (|| -> Result<Prepared, Error> {
+                let id = string_arg(&dispute_id, "disputeId", "invalid_id")?;
+                params::check_id(IdKind::Dispute, &id)?;
+                let body = update_body(&params)?;
+                let opts = client.options(&options)?;
+                let req = Request {
+                    method: Method::Patch,
+                    path: format!("/disputes/{id}"),
+                    query: String::new(),
+                    body: Body::Json(body),
+                    progress: None,
+                };
+                Ok(Prepared {
+                    req,
+                    opts,
+                    check: Expect::One(&shape::DISPUTE),
+                })
+            })(),
+        )
     }
 
     /// Every dispute of the list (or of one status), fetched a page at a time.

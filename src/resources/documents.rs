@@ -5,12 +5,12 @@
 //! read, through `Blob.slice`, to check the file type; the file itself never enters
 //! wasm memory. Uploads are never retried: a second attempt could attach it twice.
 
-use super::{arg, promise, ListQuery};
+use super::{arg, promise, send, ListQuery, Prepared};
 use crate::client::Client;
 use crate::error::Error;
 use crate::http::{Body, Method, Progress, Request};
 use crate::js_input::{string_arg, Fields};
-use crate::models::{Document, List};
+use crate::models::shape::{self, Expect};
 use crate::params::{self, FileType, IdKind};
 use js_sys::{Array, Function, Promise, Uint8Array};
 use std::rc::Rc;
@@ -104,7 +104,7 @@ impl Documents {
                 body: Body::Form(form),
                 progress: on_progress.map(|callback| Progress { callback, size }),
             };
-            client.call::<Document>(req, opts).await
+            client.call(req, opts, Expect::One(&shape::DOCUMENT)).await
         })
     }
 
@@ -118,19 +118,26 @@ impl Documents {
     ) -> Promise {
         let client = self.client.clone();
         let (params, options) = (arg(params), arg(options));
-        promise(async move {
-            let id = dispute_id(&dispute)?;
-            let (query, _) = ListQuery::read(&params, &[])?;
-            let opts = client.options(&options)?;
-            let req = Request {
-                method: Method::Get,
-                path: format!("/disputes/{id}/documents"),
-                query: query.to_query(),
-                body: Body::Empty,
-                progress: None,
-            };
-            client.call::<List<Document>>(req, opts).await
-        })
+        send(
+            &client,
+            (|| -> Result<Prepared, Error> {
+                let id = dispute_id(&dispute)?;
+                let (query, _) = ListQuery::read(&params, &[])?;
+                let opts = client.options(&options)?;
+                let req = Request {
+                    method: Method::Get,
+                    path: format!("/disputes/{id}/documents"),
+                    query: query.to_query(),
+                    body: Body::Empty,
+                    progress: None,
+                };
+                Ok(Prepared {
+                    req,
+                    opts,
+                    check: Expect::List(&shape::DOCUMENT),
+                })
+            })(),
+        )
     }
 
     /// GET /disputes/{id}/documents/{document_id}.
@@ -167,19 +174,26 @@ impl Documents {
     ) -> Promise {
         let client = self.client.clone();
         let options = arg(options);
-        promise(async move {
-            let id = dispute_id(&dispute)?;
-            let doc = document_id(&document)?;
-            let opts = client.options(&options)?;
-            let req = Request {
-                method,
-                path: format!("/disputes/{id}/documents/{doc}"),
-                query: String::new(),
-                body: Body::Empty,
-                progress: None,
-            };
-            client.call::<Document>(req, opts).await
-        })
+        send(
+            &client,
+            (|| -> Result<Prepared, Error> {
+                let id = dispute_id(&dispute)?;
+                let doc = document_id(&document)?;
+                let opts = client.options(&options)?;
+                let req = Request {
+                    method,
+                    path: format!("/disputes/{id}/documents/{doc}"),
+                    query: String::new(),
+                    body: Body::Empty,
+                    progress: None,
+                };
+                Ok(Prepared {
+                    req,
+                    opts,
+                    check: Expect::One(&shape::DOCUMENT),
+                })
+            })(),
+        )
     }
 }
 

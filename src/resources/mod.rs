@@ -9,11 +9,13 @@ pub use disputes::Disputes;
 pub use documents::Documents;
 pub use transactions::Transactions;
 
+use crate::client::Client;
 use crate::error::Error;
 use crate::js_input::Fields;
 use crate::params::{self, Order};
 use js_sys::Promise;
 use std::future::Future;
+use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::UrlSearchParams;
 
@@ -23,6 +25,26 @@ where
     F: Future<Output = Result<JsValue, Error>> + 'static,
 {
     wasm_bindgen_futures::future_to_promise(async move { fut.await.map_err(JsValue::from) })
+}
+
+/// A checked call: what to send, how, and what the answer must be.
+#[derive(Debug)]
+pub(crate) struct Prepared {
+    pub req: crate::http::Request,
+    pub opts: crate::http::CallOptions,
+    pub check: crate::decode::Check,
+}
+
+/// Sends a checked call, or rejects at once when the checks failed (never throws).
+/// All calls share this one future type, which keeps the wasm small.
+pub(crate) fn send(client: &Rc<Client>, prepared: Result<Prepared, Error>) -> Promise {
+    match prepared {
+        Err(e) => Promise::reject(&e.into()),
+        Ok(p) => {
+            let client = client.clone();
+            promise(async move { client.call(p.req, p.opts, p.check).await })
+        }
+    }
 }
 
 /// An optional argument as a plain `JsValue` (`undefined` when absent).

@@ -1,10 +1,11 @@
 //! `omise.transactions`: GET /transactions and /transactions/{id}.
 
-use super::{arg, promise, ListQuery};
+use super::{arg, send, ListQuery, Prepared};
 use crate::client::Client;
+use crate::error::Error;
 use crate::http::{Body, Method, Request};
 use crate::js_input::string_arg;
-use crate::models::{List, Transaction};
+use crate::models::shape::{self, Expect};
 use crate::pagination::{PageKind, Pager};
 use crate::params::{self, IdKind};
 use js_sys::Promise;
@@ -35,18 +36,25 @@ impl Transactions {
     ) -> Promise {
         let client = self.client.clone();
         let (params, options) = (arg(params), arg(options));
-        promise(async move {
-            let (query, _) = ListQuery::read(&params, &[])?;
-            let opts = client.options(&options)?;
-            let req = Request {
-                method: Method::Get,
-                path: "/transactions".to_owned(),
-                query: query.to_query(),
-                body: Body::Empty,
-                progress: None,
-            };
-            client.call::<List<Transaction>>(req, opts).await
-        })
+        send(
+            &client,
+            (|| -> Result<Prepared, Error> {
+                let (query, _) = ListQuery::read(&params, &[])?;
+                let opts = client.options(&options)?;
+                let req = Request {
+                    method: Method::Get,
+                    path: "/transactions".to_owned(),
+                    query: query.to_query(),
+                    body: Body::Empty,
+                    progress: None,
+                };
+                Ok(Prepared {
+                    req,
+                    opts,
+                    check: Expect::List(&shape::TRANSACTION),
+                })
+            })(),
+        )
     }
 
     /// GET /transactions/{id}.
@@ -59,19 +67,26 @@ impl Transactions {
     ) -> Promise {
         let client = self.client.clone();
         let options = arg(options);
-        promise(async move {
-            let id = string_arg(&transaction_id, "transactionId", "invalid_id")?;
-            params::check_id(IdKind::Transaction, &id)?;
-            let opts = client.options(&options)?;
-            let req = Request {
-                method: Method::Get,
-                path: format!("/transactions/{id}"),
-                query: String::new(),
-                body: Body::Empty,
-                progress: None,
-            };
-            client.call::<Transaction>(req, opts).await
-        })
+        send(
+            &client,
+            (|| -> Result<Prepared, Error> {
+                let id = string_arg(&transaction_id, "transactionId", "invalid_id")?;
+                params::check_id(IdKind::Transaction, &id)?;
+                let opts = client.options(&options)?;
+                let req = Request {
+                    method: Method::Get,
+                    path: format!("/transactions/{id}"),
+                    query: String::new(),
+                    body: Body::Empty,
+                    progress: None,
+                };
+                Ok(Prepared {
+                    req,
+                    opts,
+                    check: Expect::One(&shape::TRANSACTION),
+                })
+            })(),
+        )
     }
 
     /// Every transaction, fetched a page at a time.
