@@ -110,10 +110,46 @@ export interface UploadOptions {
   timeoutMs?: number;
 }
 
+/** Every `code` an OmiseValidationError can carry. */
+export type OmiseValidationCode =
+  | 'empty_file'
+  | 'file_too_large'
+  | 'invalid_api_version'
+  | 'invalid_base_url'
+  | 'invalid_date'
+  | 'invalid_date_range'
+  | 'invalid_file'
+  | 'invalid_filename'
+  | 'invalid_headers'
+  | 'invalid_id'
+  | 'invalid_kind'
+  | 'invalid_limit'
+  | 'invalid_max_retries'
+  | 'invalid_message'
+  | 'invalid_metadata'
+  | 'invalid_offset'
+  | 'invalid_on_progress'
+  | 'invalid_option'
+  | 'invalid_options'
+  | 'invalid_order'
+  | 'invalid_param'
+  | 'invalid_params'
+  | 'invalid_secret_key'
+  | 'invalid_signal'
+  | 'invalid_status'
+  | 'invalid_timeout'
+  | 'invalid_user_agent'
+  | 'missing_message'
+  | 'secret_key_in_browser'
+  | 'unknown_option'
+  | 'unknown_param'
+  | 'unreadable_file'
+  | 'unsupported_file_type';
+
 /** Bad input, caught before any request was sent. */
 export interface OmiseValidationError extends Error {
   name: 'OmiseValidationError';
-  code: string;
+  code: OmiseValidationCode;
   param: string;
 }
 

@@ -41,8 +41,9 @@ struct State {
     done: bool,
 }
 
-/// The iterator `iterate` returns (`for await (const x of …)`).
-#[wasm_bindgen]
+/// The iterator `iterate` returns (`for await (const x of …)`); TypeScript sees it as
+/// `AsyncIterableIterator<T>`, so the class itself is left out of the declarations.
+#[wasm_bindgen(skip_typescript)]
 #[derive(Debug)]
 pub struct Pager {
     state: Rc<RefCell<State>>,

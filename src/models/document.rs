@@ -21,19 +21,19 @@ pub struct Document {
     pub id: String,
     /// Live (true) or test (false).
     #[serde(default)]
-    #[tsify(optional)]
+    #[tsify(optional, type = "boolean | null")]
     pub livemode: Option<bool>,
     /// API path of this document.
     #[serde(default)]
-    #[tsify(optional)]
+    #[tsify(optional, type = "string | null")]
     pub location: Option<String>,
     /// Whether the document has been deleted.
     #[serde(default)]
-    #[tsify(optional)]
+    #[tsify(optional, type = "boolean | null")]
     pub deleted: Option<bool>,
     /// Original file name.
     #[serde(default)]
-    #[tsify(optional)]
+    #[tsify(optional, type = "string | null")]
     pub filename: Option<String>,
     /// The evidence kind given at upload.
     #[serde(default)]
@@ -44,11 +44,11 @@ pub struct Document {
     pub kind: Option<String>,
     /// Where the file can be downloaded; may be null.
     #[serde(default)]
-    #[tsify(optional)]
+    #[tsify(optional, type = "string | null")]
     pub download_uri: Option<String>,
     /// When the document was created (ISO 8601).
     #[serde(default)]
-    #[tsify(optional)]
+    #[tsify(optional, type = "string | null")]
     pub created_at: Option<String>,
 }
 

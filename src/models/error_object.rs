@@ -18,12 +18,12 @@ pub struct ErrorObject {
     pub object: ErrorObjectTag,
     /// Link to the error's documentation.
     #[serde(default)]
-    #[tsify(optional)]
+    #[tsify(optional, type = "string | null")]
     pub location: Option<String>,
     /// Machine-readable code, e.g. `not_found`.
     pub code: String,
     /// Human-readable message.
     #[serde(default)]
-    #[tsify(optional)]
+    #[tsify(optional, type = "string | null")]
     pub message: Option<String>,
 }

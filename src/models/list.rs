@@ -21,19 +21,19 @@ pub struct List<T> {
     pub data: Vec<T>,
     /// How many objects a page holds at most.
     #[serde(default)]
-    #[tsify(optional)]
+    #[tsify(optional, type = "number | null")]
     pub limit: Option<u32>,
     /// How many objects were skipped.
     #[serde(default)]
-    #[tsify(optional)]
+    #[tsify(optional, type = "number | null")]
     pub offset: Option<u64>,
     /// How many objects the whole collection holds.
     #[serde(default)]
-    #[tsify(optional)]
+    #[tsify(optional, type = "number | null")]
     pub total: Option<u64>,
     /// API path of this list; some responses omit it.
     #[serde(default)]
-    #[tsify(optional)]
+    #[tsify(optional, type = "string | null")]
     pub location: Option<String>,
     /// `chronological` or `reverse_chronological`; some responses omit it.
     #[serde(default)]
@@ -41,11 +41,11 @@ pub struct List<T> {
     pub order: Option<String>,
     /// Start of the date range (ISO 8601).
     #[serde(default)]
-    #[tsify(optional)]
+    #[tsify(optional, type = "string | null")]
     pub from: Option<String>,
     /// End of the date range (ISO 8601).
     #[serde(default)]
-    #[tsify(optional)]
+    #[tsify(optional, type = "string | null")]
     pub to: Option<String>,
 }
 

@@ -210,17 +210,39 @@ fn serde_fields<T: for<'de> serde::Deserialize<'de>>() -> Vec<&'static str> {
     f
 }
 
-fn shape_fields(extra: &[&'static str], fields: &[(&'static str, shape::Kind)]) -> Vec<&'static str> {
-    let mut f: Vec<_> = extra.iter().copied().chain(fields.iter().map(|(n, _)| *n)).collect();
+fn shape_fields(
+    extra: &[&'static str],
+    fields: &[(&'static str, shape::Kind)],
+) -> Vec<&'static str> {
+    let mut f: Vec<_> = extra
+        .iter()
+        .copied()
+        .chain(fields.iter().map(|(n, _)| *n))
+        .collect();
     f.sort_unstable();
     f
 }
 
 #[test]
 fn shape_tables_match_the_serde_models() {
-    assert_eq!(serde_fields::<Dispute>(), shape_fields(&["object", "id"], shape::DISPUTE.fields));
-    assert_eq!(serde_fields::<Document>(), shape_fields(&["object", "id"], shape::DOCUMENT.fields));
-    assert_eq!(serde_fields::<Transaction>(), shape_fields(&["object", "id"], shape::TRANSACTION.fields));
-    assert_eq!(serde_fields::<List<Dispute>>(), shape_fields(&["object", "data"], shape::LIST_FIELDS));
-    assert!(shape::DISPUTE.fields.len() <= 32, "the absent-field mask is a u32");
+    assert_eq!(
+        serde_fields::<Dispute>(),
+        shape_fields(&["object", "id"], shape::DISPUTE.fields)
+    );
+    assert_eq!(
+        serde_fields::<Document>(),
+        shape_fields(&["object", "id"], shape::DOCUMENT.fields)
+    );
+    assert_eq!(
+        serde_fields::<Transaction>(),
+        shape_fields(&["object", "id"], shape::TRANSACTION.fields)
+    );
+    assert_eq!(
+        serde_fields::<List<Dispute>>(),
+        shape_fields(&["object", "data"], shape::LIST_FIELDS)
+    );
+    assert!(
+        shape::DISPUTE.fields.len() <= 32,
+        "the absent-field mask is a u32"
+    );
 }

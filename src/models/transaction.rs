@@ -31,51 +31,51 @@ pub struct Transaction {
     pub id: String,
     /// Live (true) or test (false).
     #[serde(default)]
-    #[tsify(optional)]
+    #[tsify(optional, type = "boolean | null")]
     pub livemode: Option<bool>,
     /// API path of this transaction.
     #[serde(default)]
-    #[tsify(optional)]
+    #[tsify(optional, type = "string | null")]
     pub location: Option<String>,
     /// Amount in the smallest unit of `currency`.
     #[serde(default)]
-    #[tsify(optional)]
+    #[tsify(optional, type = "number | null")]
     pub amount: Option<i64>,
     /// ISO 4217 code, either case.
     #[serde(default)]
-    #[tsify(optional)]
+    #[tsify(optional, type = "string | null")]
     pub currency: Option<String>,
     /// `credit` or `debit` (older versions: `type`, copied here by the client).
     #[serde(default)]
-    #[tsify(optional)]
+    #[tsify(optional, type = "TransactionDirection | null")]
     pub direction: Option<TransactionDirection>,
     /// What happened, e.g. `charge.captured.net`.
     #[serde(default)]
-    #[tsify(optional)]
+    #[tsify(optional, type = "string | null")]
     pub key: Option<String>,
     /// The id of the object that caused it (older versions: `source`).
     #[serde(default)]
-    #[tsify(optional)]
+    #[tsify(optional, type = "string | null")]
     pub origin: Option<String>,
     /// When the amount becomes part of the available balance.
     #[serde(default)]
-    #[tsify(optional)]
+    #[tsify(optional, type = "string | null")]
     pub transferable_at: Option<String>,
     /// When the transaction was created (older versions: `created`).
     #[serde(default)]
-    #[tsify(optional)]
+    #[tsify(optional, type = "string | null")]
     pub created_at: Option<String>,
     /// `type` as older API versions send it.
     #[serde(default, rename = "type")]
-    #[tsify(optional)]
+    #[tsify(optional, type = "TransactionDirection | null")]
     pub type_: Option<TransactionDirection>,
     /// `source` as older API versions send it.
     #[serde(default)]
-    #[tsify(optional)]
+    #[tsify(optional, type = "string | null")]
     pub source: Option<String>,
     /// `created` as older API versions send it.
     #[serde(default)]
-    #[tsify(optional)]
+    #[tsify(optional, type = "string | null")]
     pub created: Option<String>,
 }
 
