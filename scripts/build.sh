@@ -31,7 +31,7 @@ for t in web nodejs; do
 done
 
 # Features the wasm32 target of current Rust emits and every engine of engines.node/ES2022 has.
-opt_flags=(-Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+opt_flags=(-Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
   --enable-mutable-globals --enable-reference-types --enable-multivalue)
 say "wasm-opt -Oz"
 wasm-opt "${opt_flags[@]}" "$out/web/omise_wasm_bg.wasm" -o "$stage/web/omise_wasm_bg.wasm"
@@ -42,8 +42,11 @@ else
   wasm-opt "${opt_flags[@]}" "$out/nodejs/omise_wasm_bg.wasm" -o "$stage/node/omise_wasm_bg.wasm"
 fi
 
-# Browser entry: the ES module wasm-bindgen wrote, as it is.
-cp "$out/web/omise_wasm.js" "$out/web/omise_wasm.d.ts" "$stage/web/"
+# Browser entry: the ES module wasm-bindgen wrote, minified (oxc, through rolldown from
+# node_modules) because it is what every page downloads: 7.6 KB gzipped as written,
+# 5.1 KB minified. Its documentation lives on in omise_wasm.d.ts.
+cp "$out/web/omise_wasm.d.ts" "$stage/web/"
+rolldown "$out/web/omise_wasm.js" --minify --keepNames --format esm --file "$stage/web/omise_wasm.js" >/dev/null
 # Node entry: wasm-bindgen's CommonJS module as .cjs (pkg/ is "type": "module"), and
 # the ES module wrapper from pkg-template/ that re-exports it with a no-op init.
 sed 's|@ts-self-types="./omise_wasm.d.ts"|@ts-self-types="./omise_wasm.d.cts"|' \

@@ -38,7 +38,7 @@ export async function everyCall(): Promise<void> {
   const open = await omise.disputes.listOpen({ limit: 10 }, req);
   const pending = await omise.disputes.listPending(params);
   const closed = await omise.disputes.listClosed(undefined, { signal: controller.signal });
-  const total: number | undefined = all.total;
+  const total: number | null | undefined = all.total;
   const first: Dispute | undefined = open.data[0];
   console.log(total, pending.data.length, closed.object === 'list', first?.status);
 
@@ -46,7 +46,7 @@ export async function everyCall(): Promise<void> {
   expectType<Equal<typeof dispute, Dispute>>();
   const id: string = dispute.id;
   const status: 'open' | 'pending' | 'won' | 'lost' | null | undefined = dispute.status;
-  const docs: List<Document> | undefined = dispute.documents;
+  const docs: List<Document> | null | undefined = dispute.documents;
   console.log(id, status, docs?.total, dispute.amount, dispute.currency, dispute.reason_code);
 
   const updated = await omise.disputes.update(dispute.id, { message: 'Proof of delivery attached.' });
@@ -85,14 +85,14 @@ export async function everyCall(): Promise<void> {
   const again = await omise.documents.retrieve(dispute.id, doc.id, req);
   console.log(again.filename, again.kind, again.download_uri);
   const gone = await omise.documents.destroy(dispute.id, doc.id);
-  const deleted: boolean | undefined = gone.deleted;
+  const deleted: boolean | null | undefined = gone.deleted;
   console.log(deleted);
 
   // transactions
   const txs = await omise.transactions.list({ limit: 20, order: 'chronological' }, req);
   expectType<Equal<typeof txs, List<Transaction>>>();
   const tx = await omise.transactions.retrieve(txs.data[0]!.id);
-  const direction: 'credit' | 'debit' | undefined = tx.direction;
+  const direction: 'credit' | 'debit' | null | undefined = tx.direction;
   console.log(direction, tx.amount, tx.key);
   for await (const t of omise.transactions.iterate({ limit: 100 })) {
     expectType<Equal<typeof t, Transaction>>();
