@@ -32,12 +32,23 @@ stage "clippy (native)" cargo clippy --workspace --all-targets -q -- -D warnings
 stage "clippy (wasm32)" cargo clippy -p omise-wasm --all-targets --target wasm32-unknown-unknown -q -- -D warnings
 stage "native tests: models, fixtures, validation, fuzz, emulator" cargo test --workspace
 start_emulator
-stage "wasm tests in Node" wasm_tests node --node
-stage "wasm tests in headless Chrome" wasm_tests chrome --headless --chrome --features browser-tests
+stage "wasm tests in Node" wasm_tests node --node -- --nocapture
+stage "wasm tests in headless Chrome" wasm_tests chrome --headless --chrome --features browser-tests -- --nocapture
 kill "$EMU_PID" 2>/dev/null || true
-for s in conformance build consumers demo-test; do
-  if [ -f "scripts/$s.sh" ]; then stage "$s" bash "scripts/$s.sh"; fi
-done
+stage "omise-node (the official SDK) against the emulator" bash scripts/conformance.sh
+stage "npm package build (pkg/)" bash scripts/build.sh
+stage "npm consumers: require, import, TypeScript, Vite in Chromium" bash scripts/consumers.sh
+stage "demo dashboard in Chromium (Playwright)" env DEMO_SKIP_BUILD=1 bash scripts/demo-test.sh
+
+# The secret key (and its Basic-auth form) must appear in no line any of the above printed.
+no_secret_in_logs() {
+  local b64; b64=$(printf 'skey_test_emulator:' | base64)
+  if grep -n -e 'skey_test_emulator' -e "$b64" "$log"; then
+    echo "the secret key appeared in the test output above"; return 1
+  fi
+  echo "no line of the test output ($(wc -l <"$log") lines) holds the secret key"
+}
+stage "secret key in no log line" no_secret_in_logs
 
 echo
 echo "=== summary"
