@@ -32,7 +32,7 @@ stage "clippy (native)" cargo clippy --workspace --all-targets -q -- -D warnings
 stage "clippy (wasm32)" cargo clippy -p omise-wasm --all-targets --target wasm32-unknown-unknown -q -- -D warnings
 stage "native tests: models, fixtures, validation, fuzz, emulator" cargo test --workspace
 start_emulator
-stage "wasm tests in Node" wasm_tests node --node -- --nocapture
+stage "wasm tests in Node" wasm_tests node --node -- -- --nocapture
 stage "wasm tests in headless Chrome" wasm_tests chrome --headless --chrome --features browser-tests -- --nocapture
 kill "$EMU_PID" 2>/dev/null || true
 stage "omise-node (the official SDK) against the emulator" bash scripts/conformance.sh
