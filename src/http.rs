@@ -83,6 +83,19 @@ pub struct Request {
     pub progress: Option<Progress>,
 }
 
+impl Request {
+    /// A request without query or progress reporting.
+    pub fn new(method: Method, path: String, body: Body) -> Self {
+        Request {
+            method,
+            path,
+            query: String::new(),
+            body,
+            progress: None,
+        }
+    }
+}
+
 /// Sends `req`, retrying a GET on transient failures; returns the parsed JSON of a
 /// successful answer (not yet checked against a model).
 pub async fn send(config: &Config, req: &Request, opts: &CallOptions) -> Result<JsValue, Error> {

@@ -497,3 +497,23 @@ fn the_constructor_checks_its_options() {
     );
     assert!(!shown.contains(KEY), "{shown}");
 }
+
+#[wasm_bindgen_test]
+async fn extra_headers_and_the_user_agent_are_sent() {
+    let t = tag();
+    let omise = client_with(&t, &[("userAgent", "merchant-dashboard/2.1".into())]).unwrap();
+    wait(omise.transactions().list(None, none())).await.unwrap();
+    let log = requests(&t).await;
+    let h = get(&log[0], "headers");
+    assert_eq!(s(&h, "x-test-id"), t);
+    let ua = s(&h, "user-agent");
+    if in_browser() {
+        // Browsers do not let a page set User-Agent; the library does not try.
+        assert!(!ua.contains("omise-wasm"), "{ua}");
+    } else {
+        assert!(
+            ua.starts_with("omise-wasm/") && ua.ends_with(" merchant-dashboard/2.1"),
+            "{ua}"
+        );
+    }
+}

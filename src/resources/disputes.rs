@@ -1,10 +1,10 @@
 //! `omise.disputes`: GET /disputes[/open|/pending|/closed], GET and PATCH /disputes/{id}.
 
-use super::{arg, send, ListQuery, Prepared};
+use super::{arg, id, send, ListQuery, Prepared};
 use crate::client::Client;
 use crate::error::Error;
-use crate::http::{Body, Method, Request};
-use crate::js_input::{is_plain_object, string_arg, Fields};
+use crate::http::{Body, Method};
+use crate::js_input::{is_plain_object, Fields};
 use crate::models::shape::{self, Expect};
 use crate::pagination::{PageKind, Pager};
 use crate::params::{self, IdKind, StatusFilter};
@@ -31,27 +31,14 @@ impl Disputes {
         params: Option<crate::ListParamsArg>,
         options: Option<crate::RequestOptionsArg>,
     ) -> Promise {
-        let client = self.client.clone();
-        let (params, options) = (arg(params), arg(options));
-        send(
-            &client,
-            (|| -> Result<Prepared, Error> {
-                let (query, _) = ListQuery::read(&params, &[])?;
-                let opts = client.options(&options)?;
-                let req = Request {
-                    method: Method::Get,
-                    path: path.to_owned(),
-                    query: query.to_query(),
-                    body: Body::Empty,
-                    progress: None,
-                };
-                Ok(Prepared {
-                    req,
-                    opts,
-                    check: Expect::List(&shape::DISPUTE),
-                })
-            })(),
-        )
+        let prepared = Prepared::list(
+            &self.client,
+            path.to_owned(),
+            &arg(params),
+            &arg(options),
+            Expect::List(&shape::DISPUTE),
+        );
+        send(&self.client, prepared)
     }
 }
 
@@ -104,28 +91,19 @@ impl Disputes {
         #[wasm_bindgen(js_name = disputeId, unchecked_param_type = "string")] dispute_id: JsValue,
         options: Option<crate::RequestOptionsArg>,
     ) -> Promise {
-        let client = self.client.clone();
-        let options = arg(options);
-        send(
-            &client,
-            (|| -> Result<Prepared, Error> {
-                let id = string_arg(&dispute_id, "disputeId", "invalid_id")?;
-                params::check_id(IdKind::Dispute, &id)?;
-                let opts = client.options(&options)?;
-                let req = Request {
-                    method: Method::Get,
-                    path: format!("/disputes/{id}"),
-                    query: String::new(),
-                    body: Body::Empty,
-                    progress: None,
-                };
-                Ok(Prepared {
-                    req,
-                    opts,
-                    check: Expect::One(&shape::DISPUTE),
-                })
-            })(),
-        )
+        let prepared = id(IdKind::Dispute, &dispute_id).and_then(|id| {
+            let path = format!("/disputes/{id}");
+            let options = arg(options);
+            Prepared::new(
+                &self.client,
+                Method::Get,
+                path,
+                Body::Empty,
+                &options,
+                Expect::One(&shape::DISPUTE),
+            )
+        });
+        send(&self.client, prepared)
     }
 
     /// PATCH /disputes/{id}: answers an open dispute, which moves it to pending.
@@ -137,29 +115,20 @@ impl Disputes {
         #[wasm_bindgen(unchecked_param_type = "UpdateDisputeParams")] params: JsValue,
         options: Option<crate::RequestOptionsArg>,
     ) -> Promise {
-        let client = self.client.clone();
-        let options = arg(options);
-        send(
-            &client,
-            (|| -> Result<Prepared, Error> {
-                let id = string_arg(&dispute_id, "disputeId", "invalid_id")?;
-                params::check_id(IdKind::Dispute, &id)?;
-                let body = update_body(&params)?;
-                let opts = client.options(&options)?;
-                let req = Request {
-                    method: Method::Patch,
-                    path: format!("/disputes/{id}"),
-                    query: String::new(),
-                    body: Body::Json(body),
-                    progress: None,
-                };
-                Ok(Prepared {
-                    req,
-                    opts,
-                    check: Expect::One(&shape::DISPUTE),
-                })
-            })(),
-        )
+        let prepared = id(IdKind::Dispute, &dispute_id).and_then(|id| {
+            let body = Body::Json(update_body(&params)?);
+            let path = format!("/disputes/{id}");
+            let options = arg(options);
+            Prepared::new(
+                &self.client,
+                Method::Patch,
+                path,
+                body,
+                &options,
+                Expect::One(&shape::DISPUTE),
+            )
+        });
+        send(&self.client, prepared)
     }
 
     /// Every dispute of the list (or of one status), fetched a page at a time.

@@ -5,11 +5,11 @@
 //! read, through `Blob.slice`, to check the file type; the file itself never enters
 //! wasm memory. Uploads are never retried: a second attempt could attach it twice.
 
-use super::{arg, promise, send, ListQuery, Prepared};
+use super::{arg, id, promise, send, Prepared};
 use crate::client::Client;
 use crate::error::Error;
 use crate::http::{Body, Method, Progress, Request};
-use crate::js_input::{string_arg, Fields};
+use crate::js_input::Fields;
 use crate::models::shape::{self, Expect};
 use crate::params::{self, FileType, IdKind};
 use js_sys::{Array, Function, Promise, Uint8Array};
@@ -32,18 +32,6 @@ impl Documents {
     }
 }
 
-fn dispute_id(v: &JsValue) -> Result<String, Error> {
-    let id = string_arg(v, "disputeId", "invalid_id")?;
-    params::check_id(IdKind::Dispute, &id)?;
-    Ok(id)
-}
-
-fn document_id(v: &JsValue) -> Result<String, Error> {
-    let id = string_arg(v, "documentId", "invalid_id")?;
-    params::check_id(IdKind::Document, &id)?;
-    Ok(id)
-}
-
 #[wasm_bindgen]
 impl Documents {
     /// POST /disputes/{id}/documents: attaches a PNG, JPEG or PDF of at most 10 MiB.
@@ -57,7 +45,7 @@ impl Documents {
         let client = self.client.clone();
         let upload_options = arg(upload_options);
         promise(async move {
-            let id = dispute_id(&dispute)?;
+            let id = id(IdKind::Dispute, &dispute)?;
             let f = Fields::read(
                 &upload_options,
                 "uploadOptions",
@@ -97,13 +85,12 @@ impl Documents {
                 })
                 .unwrap_or_else(|| file_type.default_filename().to_owned());
             let form = form(&blob, file_type, &filename, kind.as_deref())?;
-            let req = Request {
-                method: Method::Post,
-                path: format!("/disputes/{id}/documents"),
-                query: String::new(),
-                body: Body::Form(form),
-                progress: on_progress.map(|callback| Progress { callback, size }),
-            };
+            let mut req = Request::new(
+                Method::Post,
+                format!("/disputes/{id}/documents"),
+                Body::Form(form),
+            );
+            req.progress = on_progress.map(|callback| Progress { callback, size });
             client.call(req, opts, Expect::One(&shape::DOCUMENT)).await
         })
     }
@@ -116,28 +103,17 @@ impl Documents {
         params: Option<crate::ListParamsArg>,
         options: Option<crate::RequestOptionsArg>,
     ) -> Promise {
-        let client = self.client.clone();
-        let (params, options) = (arg(params), arg(options));
-        send(
-            &client,
-            (|| -> Result<Prepared, Error> {
-                let id = dispute_id(&dispute)?;
-                let (query, _) = ListQuery::read(&params, &[])?;
-                let opts = client.options(&options)?;
-                let req = Request {
-                    method: Method::Get,
-                    path: format!("/disputes/{id}/documents"),
-                    query: query.to_query(),
-                    body: Body::Empty,
-                    progress: None,
-                };
-                Ok(Prepared {
-                    req,
-                    opts,
-                    check: Expect::List(&shape::DOCUMENT),
-                })
-            })(),
-        )
+        let prepared = id(IdKind::Dispute, &dispute).and_then(|id| {
+            let path = format!("/disputes/{id}/documents");
+            Prepared::list(
+                &self.client,
+                path,
+                &arg(params),
+                &arg(options),
+                Expect::List(&shape::DOCUMENT),
+            )
+        });
+        send(&self.client, prepared)
     }
 
     /// GET /disputes/{id}/documents/{document_id}.
@@ -172,28 +148,20 @@ impl Documents {
         document: JsValue,
         options: Option<crate::RequestOptionsArg>,
     ) -> Promise {
-        let client = self.client.clone();
-        let options = arg(options);
-        send(
-            &client,
-            (|| -> Result<Prepared, Error> {
-                let id = dispute_id(&dispute)?;
-                let doc = document_id(&document)?;
-                let opts = client.options(&options)?;
-                let req = Request {
-                    method,
-                    path: format!("/disputes/{id}/documents/{doc}"),
-                    query: String::new(),
-                    body: Body::Empty,
-                    progress: None,
-                };
-                Ok(Prepared {
-                    req,
-                    opts,
-                    check: Expect::One(&shape::DOCUMENT),
-                })
-            })(),
-        )
+        let prepared = id(IdKind::Dispute, &dispute).and_then(|id| {
+            let doc = self::id(IdKind::Document, &document)?;
+            let path = format!("/disputes/{id}/documents/{doc}");
+            let options = arg(options);
+            Prepared::new(
+                &self.client,
+                method,
+                path,
+                Body::Empty,
+                &options,
+                Expect::One(&shape::DOCUMENT),
+            )
+        });
+        send(&self.client, prepared)
     }
 }
 

@@ -11,8 +11,10 @@ pub use transactions::Transactions;
 
 use crate::client::Client;
 use crate::error::Error;
-use crate::js_input::Fields;
-use crate::params::{self, Order};
+use crate::http::{Body, Method, Request};
+use crate::js_input::{string_arg, Fields};
+use crate::models::shape::Expect;
+use crate::params::{self, IdKind, Order};
 use js_sys::Promise;
 use std::future::Future;
 use std::rc::Rc;
@@ -33,6 +35,45 @@ pub(crate) struct Prepared {
     pub req: crate::http::Request,
     pub opts: crate::http::CallOptions,
     pub check: crate::decode::Check,
+}
+
+impl Prepared {
+    /// A call of `method` on `path` (ids already checked) with the caller's options.
+    pub(crate) fn new(
+        client: &Client,
+        method: Method,
+        path: String,
+        body: Body,
+        options: &JsValue,
+        check: Expect,
+    ) -> Result<Self, Error> {
+        Ok(Prepared {
+            req: Request::new(method, path, body),
+            opts: client.options(options)?,
+            check,
+        })
+    }
+
+    /// A GET of one page of the list at `path`, with the caller's list params.
+    pub(crate) fn list(
+        client: &Client,
+        path: String,
+        params: &JsValue,
+        options: &JsValue,
+        check: Expect,
+    ) -> Result<Self, Error> {
+        let (query, _) = ListQuery::read(params, &[])?;
+        let mut p = Prepared::new(client, Method::Get, path, Body::Empty, options, check)?;
+        p.req.query = query.to_query();
+        Ok(p)
+    }
+}
+
+/// A string id argument of `kind`, checked so that it cannot change the URL path.
+pub(crate) fn id(kind: IdKind, value: &JsValue) -> Result<String, Error> {
+    let id = string_arg(value, kind.param(), "invalid_id")?;
+    params::check_id(kind, &id)?;
+    Ok(id)
 }
 
 /// Sends a checked call, or rejects at once when the checks failed (never throws).

@@ -1,13 +1,11 @@
 //! `omise.transactions`: GET /transactions and /transactions/{id}.
 
-use super::{arg, send, ListQuery, Prepared};
+use super::{arg, id, send, ListQuery, Prepared};
 use crate::client::Client;
-use crate::error::Error;
-use crate::http::{Body, Method, Request};
-use crate::js_input::string_arg;
+use crate::http::{Body, Method};
 use crate::models::shape::{self, Expect};
 use crate::pagination::{PageKind, Pager};
-use crate::params::{self, IdKind};
+use crate::params::IdKind;
 use js_sys::Promise;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -34,27 +32,14 @@ impl Transactions {
         params: Option<crate::ListParamsArg>,
         options: Option<crate::RequestOptionsArg>,
     ) -> Promise {
-        let client = self.client.clone();
-        let (params, options) = (arg(params), arg(options));
-        send(
-            &client,
-            (|| -> Result<Prepared, Error> {
-                let (query, _) = ListQuery::read(&params, &[])?;
-                let opts = client.options(&options)?;
-                let req = Request {
-                    method: Method::Get,
-                    path: "/transactions".to_owned(),
-                    query: query.to_query(),
-                    body: Body::Empty,
-                    progress: None,
-                };
-                Ok(Prepared {
-                    req,
-                    opts,
-                    check: Expect::List(&shape::TRANSACTION),
-                })
-            })(),
-        )
+        let prepared = Prepared::list(
+            &self.client,
+            "/transactions".to_owned(),
+            &arg(params),
+            &arg(options),
+            Expect::List(&shape::TRANSACTION),
+        );
+        send(&self.client, prepared)
     }
 
     /// GET /transactions/{id}.
@@ -65,28 +50,19 @@ impl Transactions {
         transaction_id: JsValue,
         options: Option<crate::RequestOptionsArg>,
     ) -> Promise {
-        let client = self.client.clone();
-        let options = arg(options);
-        send(
-            &client,
-            (|| -> Result<Prepared, Error> {
-                let id = string_arg(&transaction_id, "transactionId", "invalid_id")?;
-                params::check_id(IdKind::Transaction, &id)?;
-                let opts = client.options(&options)?;
-                let req = Request {
-                    method: Method::Get,
-                    path: format!("/transactions/{id}"),
-                    query: String::new(),
-                    body: Body::Empty,
-                    progress: None,
-                };
-                Ok(Prepared {
-                    req,
-                    opts,
-                    check: Expect::One(&shape::TRANSACTION),
-                })
-            })(),
-        )
+        let prepared = id(IdKind::Transaction, &transaction_id).and_then(|id| {
+            let path = format!("/transactions/{id}");
+            let options = arg(options);
+            Prepared::new(
+                &self.client,
+                Method::Get,
+                path,
+                Body::Empty,
+                &options,
+                Expect::One(&shape::TRANSACTION),
+            )
+        });
+        send(&self.client, prepared)
     }
 
     /// Every transaction, fetched a page at a time.
