@@ -27,6 +27,11 @@ tarball="$work/omise-wasm-$version.tgz"
 [ -f "$tarball" ] || { echo "consumers: npm pack wrote no $tarball" >&2; exit 1; }
 echo "consumers: packed $(basename "$tarball") ($(wc -c <"$tarball") bytes)"
 
+# The tarball as npm and TypeScript see it: publint (package.json, exports, files) and
+# Are The Types Wrong (every module resolution mode), both with no problem allowed.
+publint --strict "$tarball"
+attw --no-color --format table-flipped "$tarball"
+
 start_emulator
 trap cleanup EXIT INT TERM  # again: replaces start_emulator's trap; cleanup stops the emulator too
 echo "consumers: emulator at $EMU_URL"
