@@ -31,7 +31,9 @@ for t in web nodejs; do
 done
 
 # Features the wasm32 target of current Rust emits and every engine of engines.node/ES2022 has.
-opt_flags=(-Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+# --low-memory-unused and --zero-filled-memory state what holds for Rust's output
+# (nothing lives below address 1024; the module's own memory starts zeroed).
+opt_flags=(-Oz --converge --low-memory-unused --zero-filled-memory --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
   --enable-mutable-globals --enable-reference-types --enable-multivalue)
 say "wasm-opt -Oz"
 wasm-opt "${opt_flags[@]}" "$out/web/omise_wasm_bg.wasm" -o "$stage/web/omise_wasm_bg.wasm"
@@ -46,13 +48,38 @@ fi
 # node_modules) because it is what every page downloads: 7.6 KB gzipped as written,
 # 5.1 KB minified. Its documentation lives on in omise_wasm.d.ts.
 cp "$out/web/omise_wasm.d.ts" "$stage/web/"
-rolldown "$out/web/omise_wasm.js" --minify --keepNames --format esm --file "$stage/web/omise_wasm.js" >/dev/null
+GLUE_IN="$out/web/omise_wasm.js" GLUE_OUT="$stage/web/omise_wasm.js" \
+  rolldown -c scripts/rolldown.glue.mjs >/dev/null
 # Node entry: wasm-bindgen's CommonJS module as .cjs (pkg/ is "type": "module"), and
 # the ES module wrapper from pkg-template/ that re-exports it with a no-op init.
 sed 's|@ts-self-types="./omise_wasm.d.ts"|@ts-self-types="./omise_wasm.d.cts"|' \
   "$out/nodejs/omise_wasm.js" >"$stage/node/omise_wasm.cjs"
 cp "$out/nodejs/omise_wasm.d.ts" "$stage/node/omise_wasm.d.cts"
 cp pkg-template/node/* "$stage/node/"
+# wasm-bindgen writes inline JS snippets as ES modules and require()s them from its
+# CommonJS glue; Node before 20.19 cannot require an ES module, so each snippet goes in
+# as a .cjs file (its `export function`s become module.exports) and the glue follows.
+# (The browser glue has them bundled in by rolldown above.)
+node -e '
+  const fs = require("fs"), path = require("path");
+  const [from, to, glue] = process.argv.slice(1);
+  let text = fs.readFileSync(glue, "utf8");
+  const walk = (dir) => fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]) : [];
+  for (const file of walk(path.join(from, "snippets"))) {
+    const rel = path.relative(from, file);
+    const src = fs.readFileSync(file, "utf8");
+    const names = [...src.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
+    if (/^\s*(import|export)/m.test(src.replace(/^export function /gm, "function ")))
+      throw new Error(rel + ": only `export function` snippets can be turned into CommonJS");
+    const out = path.join(to, rel.replace(/\.js$/, ".cjs"));
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    fs.writeFileSync(out, src.replace(/^export function /gm, "function ") +
+      "\nmodule.exports = { " + names.join(", ") + " };\n");
+    text = text.split("./" + rel).join("./" + rel.replace(/\.js$/, ".cjs"));
+  }
+  fs.writeFileSync(glue, text);
+' "$out/nodejs" "$stage/node" "$stage/node/omise_wasm.cjs"
 # wasm-bindgen declares `[Symbol.dispose]()` on every class; without this reference a
 # project whose lib lacks esnext.disposable (and has no @types/node) fails to type-check.
 for f in "$stage/web/omise_wasm.d.ts" "$stage/node/omise_wasm.d.cts"; do

@@ -66,165 +66,173 @@ pub fn check(value: JsValue, expect: Expect) -> Result<JsValue, Error> {
         .map_err(|why| malformed(expect, &why))
 }
 
-thread_local! {
-    /// JS strings for the names the checks read, made once: creating a JS string from
-    /// Rust text on every read was most of the cost of a check. The few tags and
-    /// structural names live in `KEYS`; each field table's names in `FIELD_KEYS`, in
-    /// table order, found by the table's address.
-    static KEYS: RefCell<Vec<(&'static str, JsValue)>> = const { RefCell::new(Vec::new()) };
-    static FIELD_KEYS: RefCell<Vec<(usize, Rc<TableKeys>)>> = const { RefCell::new(Vec::new()) };
-}
-
-/// A field table made ready for checks.
-struct TableKeys {
-    /// The JS string of each field name, in table order.
-    names: Vec<JsValue>,
-    /// `(old, new)` positions of the legacy field pairs this table has.
-    legacy: Vec<(usize, usize)>,
-}
-
-/// The prepared form of a field table, made on first use.
-fn field_keys(fields: &'static [(&'static str, Kind)]) -> Rc<TableKeys> {
-    let at = fields.as_ptr() as usize;
-    FIELD_KEYS.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if let Some((_, keys)) = cache.iter().find(|(a, _)| *a == at) {
-            return keys.clone();
-        }
-        let index = |name: &str| fields.iter().position(|(n, _)| *n == name);
-        let keys = Rc::new(TableKeys {
-            names: fields.iter().map(|(n, _)| JsValue::from_str(n)).collect(),
-            legacy: LEGACY_FIELDS
-                .iter()
-                .filter_map(|(old, new)| Some((index(old)?, index(new)?)))
-                .collect(),
-        });
-        cache.push((at, keys.clone()));
-        keys
-    })
-}
-
-/// The JS string for `name` (a field name or a tag), made on first use.
-fn key(name: &'static str) -> JsValue {
-    KEYS.with(|keys| {
-        let mut keys = keys.borrow_mut();
-        // A handful of names (tags, `object`, `id`, `data`).
-        if let Some((_, k)) = keys.iter().find(|(n, _)| *n == name) {
-            return k.clone();
-        }
-        let k = JsValue::from_str(name);
-        keys.push((name, k.clone()));
-        k
-    })
-}
-
-#[wasm_bindgen]
+#[wasm_bindgen(inline_js = "
+export function omiseKinds(o, keys) {
+  if (o === null || typeof o !== 'object' || Array.isArray(o)) return new Uint8Array(0);
+  const out = new Uint8Array(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const v = o[keys[i]];
+    out[i] = v == null ? 1 : typeof v === 'string' ? 2 : Number.isSafeInteger(v) ? 3
+      : typeof v === 'boolean' ? 4 : Array.isArray(v) ? 5 : typeof v === 'object' ? 6 : 7;
+  }
+  return out;
+}")]
 extern "C" {
-    /// A value built by `JSON.parse`: plain data, so reading a field cannot run code or
-    /// throw (no getters, no proxies) and needs no try/catch.
+    /// The type of each of `keys` in a parsed object, in one crossing (see [`Type`]);
+    /// empty when `o` is not a plain object. Reading JSON data cannot run code.
+    #[wasm_bindgen(js_name = omiseKinds)]
+    fn kinds(o: &JsValue, keys: &Array) -> Vec<u8>;
+
+    /// A value built by `JSON.parse`: plain data.
     type Parsed;
     #[wasm_bindgen(method, structural, indexing_getter)]
     fn field(this: &Parsed, key: &JsValue) -> JsValue;
 }
 
-/// `v[name]` of an object that came from `JSON.parse` (callers check it is an object).
-fn get(v: &JsValue, name: &'static str) -> JsValue {
-    get_key(v, &key(name))
+/// The type codes `omiseKinds` returns.
+mod code {
+    pub const ABSENT: u8 = 1;
+    pub const STRING: u8 = 2;
+    pub const INTEGER: u8 = 3;
+    pub const BOOLEAN: u8 = 4;
+    pub const ARRAY: u8 = 5;
+    pub const OBJECT: u8 = 6;
 }
 
-fn get_key(v: &JsValue, key: &JsValue) -> JsValue {
+thread_local! {
+    /// Each table's field names as JS strings, made once (creating JS strings from Rust
+    /// text on every read was most of the cost of a check), found by the table's address.
+    static TABLES: RefCell<Vec<(usize, Rc<Table>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A field table made ready for checks.
+struct Table {
+    /// `object`, then `id` (or `data` for a list), then the table's fields, as JS strings.
+    keys: Array,
+    /// The same, to read single values.
+    names: Vec<JsValue>,
+    /// The JS string of the `object` tag.
+    tag: JsValue,
+    /// `(old, new)` positions (in the table's fields) of the legacy pairs it has.
+    legacy: Vec<(usize, usize)>,
+}
+
+/// The prepared form of a field table, made on first use.
+fn table(
+    tag: &'static str,
+    second: &'static str,
+    fields: &'static [(&'static str, Kind)],
+) -> Rc<Table> {
+    let at = fields.as_ptr() as usize;
+    TABLES.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some((_, t)) = cache.iter().find(|(a, _)| *a == at) {
+            return t.clone();
+        }
+        let names: Vec<JsValue> = ["object", second]
+            .into_iter()
+            .chain(fields.iter().map(|(n, _)| *n))
+            .map(JsValue::from_str)
+            .collect();
+        let index = |name: &str| fields.iter().position(|(n, _)| *n == name);
+        let t = Rc::new(Table {
+            keys: names.iter().collect(),
+            names,
+            tag: JsValue::from_str(tag),
+            legacy: LEGACY_FIELDS
+                .iter()
+                .filter_map(|(old, new)| Some((index(old)?, index(new)?)))
+                .collect(),
+        });
+        cache.push((at, t.clone()));
+        t
+    })
+}
+
+/// Why a value is not what was expected (mostly static text).
+type Why = Cow<'static, str>;
+
+fn get(v: &JsValue, key: &JsValue) -> JsValue {
     v.unchecked_ref::<Parsed>().field(key)
 }
 
-fn is_plain(v: &JsValue) -> bool {
-    v.is_object() && !Array::is_array(v)
-}
-
-fn tag_is(v: &JsValue, tag: &'static str) -> bool {
-    get(v, "object") == key(tag)
-}
-
-/// Why a value is not what was expected (mostly static text, so that the common
-/// "absent" case allocates nothing).
-type Why = Cow<'static, str>;
-
-fn object(v: &JsValue, shape: &'static Shape) -> Result<(), Why> {
-    if !is_plain(v) {
+/// Checks the tag and the fields of a plain object; returns the mask of absent fields
+/// and the type code of its second key (`id` or `data`).
+fn fields(
+    v: &JsValue,
+    t: &Table,
+    tag: &'static str,
+    fields: &'static [(&'static str, Kind)],
+) -> Result<(u32, u8), Why> {
+    let codes = kinds(v, &t.keys);
+    if codes.is_empty() {
         return Err("is not an object".into());
     }
-    if !tag_is(v, shape.tag) {
-        return Err(format!("expected an object with object: \"{}\"", shape.tag).into());
-    }
-    if !get(v, "id").is_string() {
-        return Err(format!("a {} without a string id", shape.tag).into());
+    if codes[0] != code::STRING || get(v, &t.names[0]) != t.tag {
+        return Err(format!("expected object: \"{tag}\"").into());
     }
     let mut absent = 0u32;
-    let keys = field_keys(shape.fields);
-    for (i, ((name, kind), k)) in shape.fields.iter().zip(&keys.names).enumerate() {
-        let f = get_key(v, k);
-        // The common case, a present value of the right kind, costs one check.
-        if let Err(why) = field(&f, *kind) {
-            if f.is_undefined() || f.is_null() {
-                absent |= 1 << i;
-            } else {
-                return Err(format!("`{name}` {why}").into());
-            }
+    for (i, (name, kind)) in fields.iter().enumerate() {
+        let c = codes.get(i + 2).copied().unwrap_or(code::ABSENT);
+        if c == code::ABSENT {
+            absent |= 1 << i;
+        } else if let Err(why) = field(v, &t.names[i + 2], c, *kind) {
+            return Err(format!("`{name}` {why}").into());
         }
     }
-    mirror_legacy(v, &keys, absent);
+    Ok((absent, codes.get(1).copied().unwrap_or(code::ABSENT)))
+}
+
+fn object(v: &JsValue, shape: &'static Shape) -> Result<(), Why> {
+    let t = table(shape.tag, "id", shape.fields);
+    let (absent, id) = fields(v, &t, shape.tag, shape.fields)?;
+    if id != code::STRING {
+        return Err(format!("a {} without a string id", shape.tag).into());
+    }
+    for &(old, new) in &t.legacy {
+        if absent & (1 << new) != 0 && absent & (1 << old) == 0 {
+            let _ = Reflect::set(v, &t.names[new + 2], &get(v, &t.names[old + 2]));
+        }
+    }
     Ok(())
 }
 
-/// Copies `created` to `created_at` (and the like) where only the old name is set.
-fn mirror_legacy(v: &JsValue, keys: &TableKeys, absent: u32) {
-    for &(old, new) in &keys.legacy {
-        if absent & (1 << new) != 0 && absent & (1 << old) == 0 {
-            let _ = Reflect::set(v, &keys.names[new], &get_key(v, &keys.names[old]));
-        }
-    }
-}
-
 fn list(v: &JsValue, shape: &'static Shape) -> Result<(), Why> {
-    if !is_plain(v) {
-        return Err("is not an object".into());
+    let t = table("list", "data", LIST_FIELDS);
+    if fields(v, &t, "list", LIST_FIELDS)?.1 != code::ARRAY {
+        return Err("`data` is not an array".into());
     }
-    if !tag_is(v, "list") {
-        return Err("expected an object with object: \"list\"".into());
-    }
-    let data = get(v, "data");
-    let items = data.dyn_ref::<Array>().ok_or("`data` is not an array")?;
-    for ((name, kind), k) in LIST_FIELDS.iter().zip(&field_keys(LIST_FIELDS).names) {
-        let f = get_key(v, k);
-        if let Err(why) = field(&f, *kind) {
-            if !f.is_undefined() && !f.is_null() {
-                return Err(format!("`{name}` {why}").into());
-            }
-        }
-    }
+    let items: Array = get(v, &t.names[1]).unchecked_into();
     for (i, item) in items.iter().enumerate() {
         object(&item, shape).map_err(|why| format!("data[{i}]: {why}"))?;
     }
     Ok(())
 }
 
-fn field(f: &JsValue, kind: Kind) -> Result<(), Why> {
+/// Checks one present field whose type code is `c`.
+fn field(v: &JsValue, key: &JsValue, c: u8, kind: Kind) -> Result<(), Why> {
     let ok = match kind {
-        Kind::Str => f.is_string(),
-        Kind::Int => f
-            .as_f64()
-            .is_some_and(|n| n.fract() == 0.0 && n.abs() <= 9_007_199_254_740_991.0),
-        Kind::Bool => f.as_bool().is_some(),
-        Kind::Object => is_plain(f),
-        Kind::OneOf(values) => values.iter().any(|v| *f == key(v)),
+        Kind::Str => c == code::STRING,
+        Kind::Int => c == code::INTEGER,
+        Kind::Bool => c == code::BOOLEAN,
+        Kind::Object => c == code::OBJECT,
+        Kind::OneOf(values) => {
+            c == code::STRING
+                && get(v, key)
+                    .as_string()
+                    .is_some_and(|s| values.contains(&s.as_str()))
+        }
         Kind::Items(shape) => {
-            let items = f.dyn_ref::<Array>().ok_or("is not an array")?;
-            for item in items.iter() {
+            if c != code::ARRAY {
+                return Err("is not an array".into());
+            }
+            for item in get(v, key).unchecked_into::<Array>().iter() {
                 object(&item, shape)?;
             }
             true
         }
         Kind::List(shape) => {
-            list(f, shape)?;
+            list(&get(v, key), shape)?;
             true
         }
     };

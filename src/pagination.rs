@@ -92,6 +92,12 @@ impl Pager {
     /// The next object, fetching the next page when this one is used up.
     #[wasm_bindgen(unchecked_return_type = "Promise<IteratorResult<any>>")]
     pub fn next(&self) -> Promise {
+        // An object already fetched is handed over at once, without a task per item.
+        if let Ok(mut s) = self.state.try_borrow_mut() {
+            if let Some(v) = s.buffer.pop_front() {
+                return Promise::resolve(&step(v, false));
+            }
+        }
         let state = self.state.clone();
         promise(async move { next_item(&state).await })
     }
