@@ -67,10 +67,11 @@ pub fn check(value: JsValue, expect: Expect) -> Result<JsValue, Error> {
 }
 
 #[wasm_bindgen(inline_js = "
-export function omiseKinds(o, keys) {
+export function omiseKinds(o, keys, tag) {
   if (o === null || typeof o !== 'object' || Array.isArray(o)) return new Uint8Array(0);
   const out = new Uint8Array(keys.length);
-  for (let i = 0; i < keys.length; i++) {
+  out[0] = o[keys[0]] === tag ? 2 : 7;
+  for (let i = 1; i < keys.length; i++) {
     const v = o[keys[i]];
     out[i] = v == null ? 1 : typeof v === 'string' ? 2 : Number.isSafeInteger(v) ? 3
       : typeof v === 'boolean' ? 4 : Array.isArray(v) ? 5 : typeof v === 'object' ? 6 : 7;
@@ -78,10 +79,11 @@ export function omiseKinds(o, keys) {
   return out;
 }")]
 extern "C" {
-    /// The type of each of `keys` in a parsed object, in one crossing (see [`Type`]);
-    /// empty when `o` is not a plain object. Reading JSON data cannot run code.
+    /// The type code (see [`code`]) of each of `keys` in a parsed object, in one
+    /// crossing; the first key (`object`) is STRING when it equals `tag`. Empty when `o`
+    /// is not a plain object. Reading JSON data cannot run code.
     #[wasm_bindgen(js_name = omiseKinds)]
-    fn kinds(o: &JsValue, keys: &Array) -> Vec<u8>;
+    fn kinds(o: &JsValue, keys: &Array, tag: &JsValue) -> Vec<u8>;
 
     /// A value built by `JSON.parse`: plain data.
     type Parsed;
@@ -164,11 +166,11 @@ fn fields(
     tag: &'static str,
     fields: &'static [(&'static str, Kind)],
 ) -> Result<(u32, u8), Why> {
-    let codes = kinds(v, &t.keys);
+    let codes = kinds(v, &t.keys, &t.tag);
     if codes.is_empty() {
         return Err("is not an object".into());
     }
-    if codes[0] != code::STRING || get(v, &t.names[0]) != t.tag {
+    if codes[0] != code::STRING {
         return Err(format!("expected object: \"{tag}\"").into());
     }
     let mut absent = 0u32;
