@@ -173,7 +173,10 @@ fn read_headers(value: &JsValue, has_key: bool) -> Result<Vec<(String, String)>,
         return Err(invalid());
     }
     let mut out = Vec::new();
-    for entry in Object::entries(value.unchecked_ref()).iter() {
+    for entry in platform::object_entries(value)
+        .map_err(|_| invalid())?
+        .iter()
+    {
         let name = Reflect::get(&entry, &0.into())
             .ok()
             .and_then(|v| v.as_string());

@@ -2,7 +2,8 @@
 //! used, and anything unexpected becomes an `OmiseValidationError`.
 
 use crate::error::Error;
-use js_sys::{Array, Object, Reflect};
+use crate::platform;
+use js_sys::{Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// A caller's options object whose keys have been checked against a list.
@@ -33,7 +34,10 @@ impl Fields {
             ));
         }
         let obj: Object = value.clone().unchecked_into();
-        for key in Object::keys(&obj).iter() {
+        let keys = platform::object_keys(&obj).map_err(|_| {
+            Error::validation(invalid_code, param, format!("{param} could not be read"))
+        })?;
+        for key in keys.iter() {
             let name = key.as_string().unwrap_or_default();
             if !allowed.contains(&name.as_str()) {
                 let shown: String = name.chars().take(40).collect();
@@ -93,11 +97,15 @@ impl Fields {
 /// An object whose prototype is `Object.prototype` or `null` (not an array, a
 /// function, a Date, a class instance).
 pub fn is_plain_object(value: &JsValue) -> bool {
-    if !value.is_object() || Array::is_array(value) {
+    if !value.is_object() || platform::is_array(value).unwrap_or(true) {
         return false;
     }
-    let proto = Object::get_prototype_of(value);
-    proto.is_null() || proto == Object::get_prototype_of(&Object::new())
+    match platform::prototype_of(value) {
+        Ok(proto) => {
+            proto.is_null() || proto == JsValue::from(Object::get_prototype_of(&Object::new()))
+        }
+        Err(_) => false,
+    }
 }
 
 /// Reads a string argument such as an id; a non-string gets `code` for `param`.

@@ -33,6 +33,22 @@ extern "C" {
     #[wasm_bindgen(js_namespace = AbortSignal, js_name = timeout, catch)]
     pub fn abort_signal_timeout(ms: u32) -> Result<AbortSignal, JsValue>;
 
+    /// `Object.keys`, which a caller's Proxy can make throw.
+    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
+    pub fn object_keys(o: &JsValue) -> Result<js_sys::Array, JsValue>;
+
+    /// `Object.entries`, which a caller's Proxy can make throw.
+    #[wasm_bindgen(js_namespace = Object, js_name = entries, catch)]
+    pub fn object_entries(o: &JsValue) -> Result<js_sys::Array, JsValue>;
+
+    /// `Object.getPrototypeOf`, which a caller's Proxy can make throw.
+    #[wasm_bindgen(js_namespace = Object, js_name = getPrototypeOf, catch)]
+    pub fn prototype_of(o: &JsValue) -> Result<JsValue, JsValue>;
+
+    /// `Array.isArray`, which throws for a revoked Proxy.
+    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
+    pub fn is_array(o: &JsValue) -> Result<bool, JsValue>;
+
     /// `AbortSignal.any(signals)`.
     #[wasm_bindgen(js_namespace = AbortSignal, js_name = any, catch)]
     pub fn abort_signal_any(signals: &js_sys::Array) -> Result<AbortSignal, JsValue>;

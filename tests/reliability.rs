@@ -403,18 +403,41 @@ fn bad_list_params() -> Vec<Object> {
     v
 }
 
+/// Objects whose every reflective operation throws, and a revoked proxy.
+fn hostile_proxies() -> Vec<JsValue> {
+    let throws = js_sys::Function::new_no_args("throw new Error('hostile')");
+    let handler = Object::new();
+    for trap in [
+        "ownKeys",
+        "get",
+        "getPrototypeOf",
+        "getOwnPropertyDescriptor",
+        "has",
+    ] {
+        Reflect::set(&handler, &trap.into(), &throws).unwrap();
+    }
+    let proxy = js_sys::Proxy::new(&Object::new(), &handler);
+    let revocable = js_sys::Proxy::revocable(&Object::new(), &Object::new());
+    let revoke: js_sys::Function = get(&revocable, "revoke").dyn_into().unwrap();
+    revoke.call0(&JsValue::UNDEFINED).unwrap();
+    vec![proxy.into(), get(&revocable, "proxy")]
+}
+
 fn bad_params_values() -> Vec<JsValue> {
-    vec![
+    let mut v = vec![
         5.into(),
         "limit=5".into(),
         Array::new().into(),
         function(),
         true.into(),
-    ]
+    ];
+    v.extend(hostile_proxies());
+    v
 }
 
 fn bad_options() -> Vec<JsValue> {
     let mut v: Vec<JsValue> = vec![5.into(), "fast".into(), Array::new().into()];
+    v.extend(hostile_proxies());
     for (k, val) in [
         ("signal", JsValue::from(Object::new())),
         ("signal", true.into()),
@@ -453,6 +476,13 @@ fn bad_update_bodies() -> Vec<JsValue> {
         ])
         .into(),
         obj(&[("message", "x".into()), ("status", "won".into())]).into(),
+        obj(&[
+            ("message", "x".into()),
+            ("metadata", hostile_proxies().remove(0)),
+        ])
+        .into(),
+        hostile_proxies().remove(0),
+        hostile_proxies().remove(1),
         "message".into(),
         function(),
     ]
