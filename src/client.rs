@@ -5,7 +5,7 @@ use crate::config::{self, Config, SecretKey};
 use crate::decode::Check;
 use crate::error::Error;
 use crate::http::{self, CallOptions, Request};
-use crate::js_input::{is_plain_object, Fields};
+use crate::js_input::Fields;
 use crate::params;
 use crate::platform;
 use crate::resources::{Disputes, Documents, Transactions};
@@ -169,20 +169,11 @@ fn read_headers(value: &JsValue, has_key: bool) -> Result<Vec<(String, String)>,
             "headers must be a plain object of string values",
         )
     };
-    if !is_plain_object(value) {
-        return Err(invalid());
-    }
+    let keys = platform::plain_keys(value).ok_or_else(invalid)?;
     let mut out = Vec::new();
-    for entry in platform::object_entries(value)
-        .map_err(|_| invalid())?
-        .iter()
-    {
-        let name = Reflect::get(&entry, &0.into())
-            .ok()
-            .and_then(|v| v.as_string());
-        let val = Reflect::get(&entry, &1.into())
-            .ok()
-            .and_then(|v| v.as_string());
+    for key in keys.iter() {
+        let name = key.as_string();
+        let val = Reflect::get(value, &key).ok().and_then(|v| v.as_string());
         let (Some(name), Some(val)) = (name, val) else {
             return Err(invalid());
         };

@@ -26,17 +26,14 @@ impl Fields {
         if value.is_undefined() || value.is_null() {
             return Ok(Fields { obj: None });
         }
-        if !is_plain_object(value) {
-            return Err(Error::validation(
+        let keys = platform::plain_keys(value).ok_or_else(|| {
+            Error::validation(
                 invalid_code,
                 param,
                 format!("{param} must be a plain object"),
-            ));
-        }
-        let obj: Object = value.clone().unchecked_into();
-        let keys = platform::object_keys(&obj).map_err(|_| {
-            Error::validation(invalid_code, param, format!("{param} could not be read"))
+            )
         })?;
+        let obj: Object = value.clone().unchecked_into();
         for key in keys.iter() {
             let name = key.as_string().unwrap_or_default();
             if !allowed.contains(&name.as_str()) {
@@ -97,15 +94,7 @@ impl Fields {
 /// An object whose prototype is `Object.prototype` or `null` (not an array, a
 /// function, a Date, a class instance).
 pub fn is_plain_object(value: &JsValue) -> bool {
-    if !value.is_object() || platform::is_array(value).unwrap_or(true) {
-        return false;
-    }
-    match platform::prototype_of(value) {
-        Ok(proto) => {
-            proto.is_null() || proto == JsValue::from(Object::get_prototype_of(&Object::new()))
-        }
-        Err(_) => false,
-    }
+    platform::plain_keys(value).is_some()
 }
 
 /// Reads a string argument such as an id; a non-string gets `code` for `param`.

@@ -33,25 +33,27 @@ extern "C" {
     #[wasm_bindgen(js_namespace = AbortSignal, js_name = timeout, catch)]
     pub fn abort_signal_timeout(ms: u32) -> Result<AbortSignal, JsValue>;
 
-    /// `Object.keys`, which a caller's Proxy can make throw.
-    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
-    pub fn object_keys(o: &JsValue) -> Result<js_sys::Array, JsValue>;
-
-    /// `Object.entries`, which a caller's Proxy can make throw.
-    #[wasm_bindgen(js_namespace = Object, js_name = entries, catch)]
-    pub fn object_entries(o: &JsValue) -> Result<js_sys::Array, JsValue>;
-
-    /// `Object.getPrototypeOf`, which a caller's Proxy can make throw.
-    #[wasm_bindgen(js_namespace = Object, js_name = getPrototypeOf, catch)]
-    pub fn prototype_of(o: &JsValue) -> Result<JsValue, JsValue>;
-
-    /// `Array.isArray`, which throws for a revoked Proxy.
-    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
-    pub fn is_array(o: &JsValue) -> Result<bool, JsValue>;
-
     /// `AbortSignal.any(signals)`.
     #[wasm_bindgen(js_namespace = AbortSignal, js_name = any, catch)]
     pub fn abort_signal_any(signals: &js_sys::Array) -> Result<AbortSignal, JsValue>;
+}
+
+#[wasm_bindgen(inline_js = "
+export function omisePlainKeys(o) {
+  try {
+    if (o === null || typeof o !== 'object' || Array.isArray(o)) return undefined;
+    const p = Object.getPrototypeOf(o);
+    return p === null || p === Object.prototype ? Object.keys(o) : undefined;
+  } catch (_) {
+    return undefined;
+  }
+}")]
+extern "C" {
+    /// The own keys of a plain object (prototype `Object.prototype` or `null`: not an
+    /// array, function, Date or class instance), or `None`. A caller's Proxy whose traps
+    /// throw, or a revoked one, gives `None` instead of an exception through wasm.
+    #[wasm_bindgen(js_name = omisePlainKeys)]
+    pub fn plain_keys(o: &JsValue) -> Option<js_sys::Array>;
 }
 
 /// Whether this code runs in a browser page or worker (not Node).
