@@ -85,6 +85,10 @@ node -e '
 for f in "$stage/web/omise_wasm.d.ts" "$stage/node/omise_wasm.d.cts"; do
   grep -q 'Symbol.dispose' "$f" && sed -i '1i /// <reference lib="esnext.disposable" />' "$f"
 done
+# The browser declarations end with `InitOutput`, the raw wasm exports that init()
+# resolves to, typed `any`; nothing should call them, so they become `unknown` and the
+# public surface has no `any`.
+sed -i '/^export interface InitOutput {/,/^}/ s/\bany\b/unknown/g' "$stage/web/omise_wasm.d.ts"
 cp pkg-template/LICENSE pkg-template/README.md "$stage/"
 
 # package.json: pkg-template/package.json with name, version, description, license and

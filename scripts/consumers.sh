@@ -31,6 +31,11 @@ echo "consumers: packed $(basename "$tarball") ($(wc -c <"$tarball") bytes)"
 # Are The Types Wrong (every module resolution mode), both with no problem allowed.
 publint --strict "$tarball"
 attw --no-color --format table-flipped "$tarball"
+# No `any` in the public types.
+if grep -nE ':\s*any\b|=>\s*any\b|<any>|any\[\]' pkg/web/omise_wasm.d.ts pkg/node/*.d.*ts; then
+  echo "consumers: the declarations above use any" >&2; exit 1
+fi
+echo "consumers: no any in the declarations"
 
 start_emulator
 trap cleanup EXIT INT TERM  # again: replaces start_emulator's trap; cleanup stops the emulator too
