@@ -30,6 +30,8 @@ wasm_tests() {
 stage "format" cargo fmt --all -- --check
 stage "clippy (native)" cargo clippy --workspace --all-targets -q -- -D warnings
 stage "clippy (wasm32)" cargo clippy -p omise-wasm --all-targets --target wasm32-unknown-unknown -q -- -D warnings
+export PROPTEST_CASES=${PROPTEST_CASES:-2000}
+echo "fuzz: $PROPTEST_CASES proptest cases for each of 5 properties, then the $(ls tests/fuzz-corpus | wc -l) kept inputs of tests/fuzz-corpus/"
 stage "native tests: models, fixtures, validation, fuzz, emulator" cargo test --workspace
 start_emulator
 stage "wasm tests in Node" wasm_tests node --node -- -- --nocapture

@@ -167,8 +167,3 @@ proptest! {
         prop_assert_eq!(b - a, 1);
     }
 }
-
-#[test]
-fn fuzz_case_count_is_reported() {
-    eprintln!("fuzz: {} cases for each of 5 properties", cases());
-}
