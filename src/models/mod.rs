@@ -59,6 +59,3 @@ pub trait Resource {
         false
     }
 }
-
-#[cfg(test)]
-mod tests;
