@@ -166,10 +166,14 @@ async fn next_item(state: &Rc<RefCell<State>>) -> Result<JsValue, Error> {
             .and_then(|d| d.dyn_into().ok())
             .unwrap_or_default();
         let n = u64::from(data.length());
-        s.buffer.extend(data.iter());
+        // A page at another offset than asked means the server ignores `offset`: its
+        // objects were seen already, so they are dropped and the iteration ends.
+        let moved = num("offset").is_none_or(|o| o as u64 == asked);
+        if moved {
+            s.buffer.extend(data.iter());
+        }
         let next = asked + n;
         let total = num("total");
-        let moved = num("offset").is_none_or(|o| o as u64 == asked);
         let end = n == 0
             || !moved
             || next >= MAX_ITEMS

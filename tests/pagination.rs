@@ -1,0 +1,174 @@
+//! `iterate` against servers that misreport: it must stop (at `total`, at an empty page,
+//! or when the server ignores `offset`) instead of looping. The platform's `fetch` is
+//! replaced for the duration of each test by one that serves made-up pages.
+
+mod common;
+
+use common::{get, obj, s};
+use js_sys::{Function, Promise, Reflect};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+
+#[cfg(feature = "browser-tests")]
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Serves `page(offset, limit)` as JSON from a fake global fetch; records the offsets asked.
+struct FakeFetch {
+    saved: JsValue,
+    asked: Rc<RefCell<Vec<u32>>>,
+}
+
+impl FakeFetch {
+    fn install(page: impl Fn(u32, u32) -> String + 'static) -> FakeFetch {
+        let global = js_sys::global();
+        let saved = Reflect::get(&global, &"fetch".into()).unwrap();
+        let asked = Rc::new(RefCell::new(Vec::new()));
+        let log = asked.clone();
+        let f = Closure::<dyn FnMut(String, JsValue) -> Promise>::new(
+            move |url: String, _init: JsValue| {
+                let q = url
+                    .split_once('?')
+                    .map(|(_, q)| q.to_owned())
+                    .unwrap_or_default();
+                let param = |k: &str| {
+                    q.split('&').find_map(|kv| {
+                        kv.strip_prefix(&format!("{k}="))
+                            .and_then(|v| v.parse().ok())
+                    })
+                };
+                let (offset, limit) = (param("offset").unwrap_or(0), param("limit").unwrap_or(20));
+                log.borrow_mut().push(offset);
+                let body = page(offset, limit);
+                let response: JsValue = web_sys::Response::new_with_opt_str(Some(&body))
+                    .unwrap()
+                    .into();
+                Promise::resolve(&response).unchecked_into::<Promise>()
+            },
+        );
+        Reflect::set(&global, &"fetch".into(), f.as_ref()).unwrap();
+        f.forget();
+        FakeFetch { saved, asked }
+    }
+}
+
+impl Drop for FakeFetch {
+    fn drop(&mut self) {
+        Reflect::set(&js_sys::global(), &"fetch".into(), &self.saved).unwrap();
+    }
+}
+
+fn dispute(n: u32) -> String {
+    format!(r#"{{"object":"dispute","id":"dspt_test_{n}","status":"open"}}"#)
+}
+
+fn list(items: &[String], offset: u32, total: Option<u32>) -> String {
+    let total = total
+        .map(|t| format!(r#","total":{t}"#))
+        .unwrap_or_default();
+    format!(
+        r#"{{"object":"list","data":[{}],"offset":{offset}{total}}}"#,
+        items.join(",")
+    )
+}
+
+async fn walk(limit: u32) -> Result<Vec<String>, JsValue> {
+    let omise = omise_wasm::Omise::new(Some(
+        obj(&[
+            ("baseUrl", "http://127.0.0.1:9".into()),
+            ("maxRetries", 0.into()),
+        ])
+        .unchecked_into(),
+    ))
+    .unwrap();
+    let iter = omise
+        .disputes()
+        .iterate(Some(obj(&[("limit", limit.into())]).unchecked_into()), None);
+    let next: Function = get(&iter, "next").dyn_into().unwrap();
+    let mut ids = Vec::new();
+    for _ in 0..10_000 {
+        let p: Promise = next.call0(&iter).unwrap().dyn_into().unwrap();
+        let step = JsFuture::from(p).await?;
+        if get(&step, "done").is_truthy() {
+            return Ok(ids);
+        }
+        ids.push(s(&get(&step, "value"), "id"));
+    }
+    panic!("iterate did not stop after 10,000 items");
+}
+
+#[wasm_bindgen_test]
+async fn a_server_that_ignores_offset_does_not_loop() {
+    // Always the first page, always claiming a million more.
+    let fake = FakeFetch::install(|_, limit| {
+        list(
+            &(0..limit).map(dispute).collect::<Vec<_>>(),
+            0,
+            Some(1_000_000),
+        )
+    });
+    let ids = walk(5).await.unwrap();
+    assert_eq!(
+        ids.len(),
+        5,
+        "the first page once; the repeated page is not yielded again"
+    );
+    assert_eq!(*fake.asked.borrow(), vec![0, 5]);
+}
+
+#[wasm_bindgen_test]
+async fn a_total_too_high_ends_at_the_first_empty_page() {
+    let fake = FakeFetch::install(|offset, limit| {
+        let items: Vec<String> = (offset..(offset + limit).min(12)).map(dispute).collect();
+        list(&items, offset, Some(1_000_000))
+    });
+    let ids = walk(5).await.unwrap();
+    assert_eq!(ids.len(), 12);
+    assert_eq!(
+        *fake.asked.borrow(),
+        vec![0, 5, 10, 12],
+        "offsets advance by what came back"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn it_stops_at_total_and_without_a_total_at_a_short_page() {
+    let fake = FakeFetch::install(|offset, limit| {
+        list(
+            &(offset..offset + limit).map(dispute).collect::<Vec<_>>(),
+            offset,
+            Some(7),
+        )
+    });
+    assert_eq!(
+        walk(5).await.unwrap().len(),
+        10,
+        "stops once offset reaches total"
+    );
+    assert_eq!(*fake.asked.borrow(), vec![0, 5]);
+    drop(fake);
+
+    let fake = FakeFetch::install(|offset, limit| {
+        let items: Vec<String> = (offset..(offset + limit).min(8)).map(dispute).collect();
+        list(&items, offset, None)
+    });
+    assert_eq!(walk(5).await.unwrap().len(), 8);
+    assert_eq!(*fake.asked.borrow(), vec![0, 5]);
+}
+
+#[wasm_bindgen_test]
+async fn a_broken_page_ends_the_iteration_with_a_typed_error() {
+    let _fake = FakeFetch::install(|offset, _| {
+        if offset == 0 {
+            list(&[dispute(1)], 0, Some(3))
+        } else {
+            r#"{"object":"list","data":[{"object":"dispute"}]}"#.to_owned()
+        }
+    });
+    let e = walk(1).await.unwrap_err();
+    assert_eq!(s(&e, "name"), "OmiseNetworkError");
+    assert_eq!(s(&e, "code"), "malformed_response");
+}
