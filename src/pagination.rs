@@ -17,6 +17,7 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 /// The most objects one iteration walks, whatever `total` claims.
 const MAX_ITEMS: u64 = 10_000_000;
@@ -39,6 +40,10 @@ struct State {
     kind: PageKind,
     buffer: VecDeque<JsValue>,
     done: bool,
+    /// The last `next()` still running, and how many are: calls made without waiting
+    /// (`Promise.all([it.next(), it.next()])`) are served in order, one page at a time.
+    tail: Option<Promise>,
+    queued: u32,
 }
 
 /// The iterator `iterate` returns (`for await (const x of …)`); TypeScript sees it as
@@ -66,6 +71,8 @@ impl Pager {
                 kind,
                 buffer: VecDeque::new(),
                 done: false,
+                tail: None,
+                queued: 0,
             })),
         };
         let js = JsValue::from(pager);
@@ -92,14 +99,33 @@ impl Pager {
     /// The next object, fetching the next page when this one is used up.
     #[wasm_bindgen(unchecked_return_type = "Promise<IteratorResult<any>>")]
     pub fn next(&self) -> Promise {
+        let Ok(mut s) = self.state.try_borrow_mut() else {
+            return Promise::reject(&Error::Abort.into());
+        };
         // An object already fetched is handed over at once, without a task per item.
-        if let Ok(mut s) = self.state.try_borrow_mut() {
+        if s.queued == 0 {
             if let Some(v) = s.buffer.pop_front() {
                 return Promise::resolve(&step(v, false));
             }
         }
+        let before = s.tail.take();
+        s.queued += 1;
+        drop(s);
         let state = self.state.clone();
-        promise(async move { next_item(&state).await })
+        let p = promise(async move {
+            if let Some(before) = before {
+                let _ = JsFuture::from(before).await;
+            }
+            let item = next_item(&state).await;
+            if let Ok(mut s) = state.try_borrow_mut() {
+                s.queued = s.queued.saturating_sub(1);
+            }
+            item
+        });
+        if let Ok(mut s) = self.state.try_borrow_mut() {
+            s.tail = Some(p.clone());
+        }
+        p
     }
 
     /// Ends the iteration early (`break` in `for await`).

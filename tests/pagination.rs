@@ -172,3 +172,36 @@ async fn a_broken_page_ends_the_iteration_with_a_typed_error() {
     assert_eq!(s(&e, "name"), "OmiseNetworkError");
     assert_eq!(s(&e, "code"), "malformed_response");
 }
+
+#[wasm_bindgen_test]
+async fn next_called_without_waiting_still_yields_each_object_once_in_order() {
+    let fake = FakeFetch::install(|offset, limit| {
+        let items: Vec<String> = (offset..(offset + limit).min(10)).map(dispute).collect();
+        list(&items, offset, Some(10))
+    });
+    let omise = omise_wasm::Omise::new(Some(
+        obj(&[("baseUrl", "http://127.0.0.1:9".into())]).unchecked_into(),
+    ))
+    .unwrap();
+    let iter = omise
+        .disputes()
+        .iterate(Some(obj(&[("limit", 4.into())]).unchecked_into()), None);
+    let next: Function = get(&iter, "next").dyn_into().unwrap();
+    let all = js_sys::Array::new();
+    for _ in 0..12 {
+        all.push(&next.call0(&iter).unwrap());
+    }
+    let steps: js_sys::Array = JsFuture::from(Promise::all(&all))
+        .await
+        .unwrap()
+        .unchecked_into();
+    let ids: Vec<String> = steps
+        .iter()
+        .filter(|st| !get(st, "done").is_truthy())
+        .map(|st| s(&get(&st, "value"), "id"))
+        .collect();
+    let expected: Vec<String> = (0..10).map(|n| format!("dspt_test_{n}")).collect();
+    assert_eq!(ids, expected);
+    assert!(steps.iter().skip(10).all(|st| get(&st, "done").is_truthy()));
+    assert_eq!(*fake.asked.borrow(), vec![0, 4, 8], "one request per page");
+}
