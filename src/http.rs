@@ -9,9 +9,7 @@ use js_sys::{Array, Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{
-    AbortSignal, FormData, Headers, ProgressEvent, RequestInit, Response, XmlHttpRequest,
-};
+use web_sys::{AbortSignal, FormData, ProgressEvent, Response, XmlHttpRequest};
 
 /// The HTTP methods the API uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -203,30 +201,29 @@ fn network_error(message: &str) -> Error {
     }
 }
 
-fn build_headers(config: &Config, req: &Request) -> Result<Headers, Error> {
-    let h = Headers::new().map_err(|_| network_error("the platform has no Headers"))?;
-    let bad = |_| {
-        Error::validation(
-            "invalid_headers",
-            "headers",
-            "the platform refused a header",
-        )
-    };
-    h.set("Accept", "application/json").map_err(bad)?;
-    h.set("Omise-Version", &config.api_version).map_err(bad)?;
+/// The headers of a request, for `fetch` and `XMLHttpRequest` alike. Extra header names
+/// and values were checked when the client was made.
+fn headers<'a>(config: &'a Config, req: &Request) -> Vec<(&'a str, &'a str)> {
+    let mut h = vec![
+        ("Accept", "application/json"),
+        ("Omise-Version", config.api_version.as_str()),
+    ];
     if let Some(k) = &config.secret_key {
-        h.set("Authorization", k.authorization()).map_err(bad)?;
+        h.push(("Authorization", k.authorization()));
     }
     if let Some(ua) = &config.user_agent {
-        h.set("User-Agent", ua).map_err(bad)?;
+        h.push(("User-Agent", ua.as_str()));
     }
     if matches!(req.body, Body::Json(_)) {
-        h.set("Content-Type", "application/json").map_err(bad)?;
+        h.push(("Content-Type", "application/json"));
     }
-    for (name, value) in &config.headers {
-        h.set(name, value).map_err(bad)?;
-    }
-    Ok(h)
+    h.extend(config.headers.iter().map(|(n, v)| (n.as_str(), v.as_str())));
+    h
+}
+
+/// Sets `key` on a plain JS object (a fresh one: this cannot fail).
+fn put(target: &Object, key: &str, value: &JsValue) {
+    let _ = Reflect::set(target, &JsValue::from_str(key), value);
 }
 
 fn url(config: &Config, req: &Request) -> String {
@@ -247,19 +244,22 @@ async fn attempt_once(
     if matches!(req.body, Body::Form(_)) && platform::has_global("XMLHttpRequest") {
         return (xhr_attempt(config, req, &signal).await, None);
     }
-    let headers = match build_headers(config, req) {
-        Ok(h) => h,
-        Err(e) => return (Err(e), None),
-    };
-    let init = RequestInit::new();
-    init.set_method(req.method.as_str());
-    init.set_headers(&headers);
+    // A plain init object: fewer platform bindings than RequestInit and Headers.
+    let head = Object::new();
+    for (name, value) in headers(config, req) {
+        put(&head, name, &value.into());
+    }
+    let init = Object::new();
+    put(&init, "method", &req.method.as_str().into());
+    put(&init, "headers", &head);
     match &req.body {
         Body::Empty => {}
-        Body::Json(text) => init.set_body(text),
-        Body::Form(form) => init.set_body(form),
+        Body::Json(text) => put(&init, "body", text),
+        Body::Form(form) => put(&init, "body", form),
     }
-    init.set_signal(signal.combined.as_ref());
+    if let Some(sig) = &signal.combined {
+        put(&init, "signal", sig);
+    }
     if let Some(p) = &req.progress {
         report(&p.callback, 0.0, p.size);
     }
@@ -377,17 +377,10 @@ async fn xhr_attempt(
     let xhr = XmlHttpRequest::new().map_err(fail)?;
     xhr.open_with_async(req.method.as_str(), &url(config, req), true)
         .map_err(fail)?;
-    let bad = |_| Error::validation("invalid_headers", "headers", "the browser refused a header");
-    xhr.set_request_header("Accept", "application/json")
-        .map_err(bad)?;
-    xhr.set_request_header("Omise-Version", &config.api_version)
-        .map_err(bad)?;
-    if let Some(k) = &config.secret_key {
-        xhr.set_request_header("Authorization", k.authorization())
-            .map_err(bad)?;
-    }
-    for (name, value) in &config.headers {
-        xhr.set_request_header(name, value).map_err(bad)?;
+    for (name, value) in headers(config, req) {
+        xhr.set_request_header(name, value).map_err(|_| {
+            Error::validation("invalid_headers", "headers", "the browser refused a header")
+        })?;
     }
 
     // Progress: forward {loaded, total} and remember the last, so that the final

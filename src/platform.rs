@@ -5,13 +5,13 @@
 
 use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
-use web_sys::{AbortSignal, RequestInit};
+use web_sys::AbortSignal;
 
 #[wasm_bindgen]
 extern "C" {
     /// The global `fetch`.
     #[wasm_bindgen(js_name = fetch, catch)]
-    pub fn fetch(url: &str, init: &RequestInit) -> Result<Promise, JsValue>;
+    pub fn fetch(url: &str, init: &js_sys::Object) -> Result<Promise, JsValue>;
 
     /// The global `setTimeout`; returns a handle (a number in browsers, an object in Node).
     #[wasm_bindgen(js_name = setTimeout, catch)]

@@ -211,8 +211,10 @@ fn form(
             "the platform could not build the upload form",
         )
     };
-    let bag = BlobPropertyBag::new();
-    bag.set_type(file_type.mime());
+    // A plain options object serves as BlobPropertyBag (one binding fewer).
+    let bag = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&bag, &"type".into(), &file_type.mime().into());
+    let bag: BlobPropertyBag = bag.unchecked_into();
     // A new Blob over the same bytes, labelled with the type its bytes show.
     let typed = Blob::new_with_blob_sequence_and_options(&Array::of1(blob), &bag).map_err(fail)?;
     let form = FormData::new().map_err(fail)?;
