@@ -80,6 +80,16 @@ node -e '
   }
   fs.writeFileSync(glue, text);
 ' "$out/nodejs" "$stage/node" "$stage/node/omise_wasm.cjs"
+# node/index.mjs names the exports of the CommonJS build (so that Node need not scan
+# it); fail the build if wasm-bindgen exports something it does not name.
+node --input-type=module -e '
+  import { createRequire } from "node:module";
+  const [dir] = process.argv.slice(1);
+  const cjs = Object.keys(createRequire(dir + "/")("./omise_wasm.cjs"));
+  const esm = Object.keys(await import(dir + "/index.mjs"));
+  const missing = cjs.filter((k) => !esm.includes(k));
+  if (missing.length) { console.error("node/index.mjs does not export: " + missing.join(", ")); process.exit(1); }
+' "$stage/node"
 # wasm-bindgen declares `[Symbol.dispose]()` on every class; without this reference a
 # project whose lib lacks esnext.disposable (and has no @types/node) fails to type-check.
 for f in "$stage/web/omise_wasm.d.ts" "$stage/node/omise_wasm.d.cts"; do

@@ -1,7 +1,12 @@
-// Node's ES module entry. It re-exports the CommonJS build, so that `import` and
-// `require` in one process share one wasm instance, and adds the browser entry's
-// init/initSync as no-ops (Node loads the wasm synchronously) so isomorphic code runs.
-export * from './omise_wasm.cjs';
+// Node's ES module entry. It loads the CommonJS build through require, so that `import`
+// and `require` in one process share one wasm instance (and Node need not scan the
+// CommonJS source for export names), and adds the browser entry's init/initSync as
+// no-ops (Node loads the wasm synchronously) so isomorphic code runs.
+import { createRequire } from 'node:module';
+
+const glue = createRequire(import.meta.url)('./omise_wasm.cjs');
+
+export const { Omise, Disputes, Documents, Transactions, Pager } = glue;
 
 /** Does nothing in Node: the module is ready as soon as it is imported. */
 export default async function init(_moduleOrPath) {}
