@@ -402,3 +402,48 @@ async fn an_abort_in_flight_leaves_no_document() {
     );
     assert_eq!(after, before, "an aborted upload created a document");
 }
+
+#[wasm_bindgen_test]
+async fn an_upload_that_runs_past_its_timeout_is_a_timeout_and_leaves_nothing() {
+    let t = tag();
+    let omise = client(&t);
+    let id = open_dispute(&omise, 5).await;
+    let count = |l: &JsValue| n(l, "total");
+    let before = count(
+        &wait(omise.documents().list(id.clone().into(), None, None))
+            .await
+            .unwrap(),
+    );
+    fault(obj(&[
+        ("path", format!("/disputes/{id}/documents").into()),
+        ("method", "POST".into()),
+        ("count", 1.into()),
+        ("stall_body_ms", 2000.into()),
+    ]))
+    .await;
+    let big = Uint8Array::new_with_length(4 * 1024 * 1024);
+    big.set(&Uint8Array::from(&b"%PDF-1.7\n"[..]), 0);
+    let e = wait(omise.documents().upload(
+        id.clone().into(),
+        big.into(),
+        upload_opts(&[("timeoutMs", 300.into())]),
+    ))
+    .await
+    .unwrap_err();
+    assert_error(&e, "OmiseTimeoutError", None);
+    assert_eq!(n(&e, "timeoutMs"), 300.0);
+    assert_eq!(n(&e, "attempts"), 1.0, "uploads are never retried");
+    sleep(2500).await;
+    let after = count(
+        &wait(omise.documents().list(id.into(), None, None))
+            .await
+            .unwrap(),
+    );
+    assert_eq!(after, before, "a timed-out upload created a document");
+    let posts = requests(&t)
+        .await
+        .into_iter()
+        .filter(|r| s(r, "method") == "POST")
+        .count();
+    assert!(posts <= 1, "the upload was sent {posts} times");
+}
