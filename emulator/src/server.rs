@@ -213,6 +213,7 @@ pub async fn handle(app: Arc<App>, req: Request<Incoming>) -> Result<Resp, DropC
     }
     let resp = match &fault {
         Some(f) if f.replaces_response() => {
+            // A truncated body is the first half of the real one.
             let normal = if f.body.as_deref() == Some("truncated") {
                 let r = api(
                     &app,
@@ -230,7 +231,7 @@ pub async fn handle(app: Arc<App>, req: Request<Incoming>) -> Result<Resp, DropC
             };
             faults::render(f, normal)
         }
-        Some(f) => {
+        _ => {
             let mut r = api(
                 &app,
                 &method,
@@ -241,20 +242,10 @@ pub async fn handle(app: Arc<App>, req: Request<Incoming>) -> Result<Resp, DropC
                 too_large,
             )
             .await;
-            faults::add_retry_after(f, &mut r);
+            if let Some(f) = &fault {
+                faults::add_retry_after(f, &mut r);
+            }
             r
-        }
-        None => {
-            api(
-                &app,
-                &method,
-                &path,
-                &query,
-                &parts.headers,
-                body,
-                too_large,
-            )
-            .await
         }
     };
     Ok(with_cors(resp, origin.as_ref()))
