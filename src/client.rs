@@ -2,10 +2,10 @@
 //! resource method goes through (send, then check the answer against its model).
 
 use crate::config::{self, Config, SecretKey};
-use crate::decode::Check;
 use crate::error::Error;
 use crate::http::{self, CallOptions, Request};
 use crate::js_input::Fields;
+use crate::models::shape::Expect;
 use crate::params;
 use crate::platform;
 use crate::resources::{Disputes, Documents, Transactions};
@@ -27,7 +27,7 @@ impl Client {
         &self,
         req: Request,
         opts: CallOptions,
-        check: Check,
+        check: Expect,
     ) -> Result<JsValue, Error> {
         let value = http::send(&self.config, &req, &opts).await?;
         crate::decode::check(value, check)

@@ -252,6 +252,3 @@ fn field(v: &JsValue, key: &JsValue, c: u8, kind: Kind) -> Result<(), Why> {
         .into())
     }
 }
-
-/// The expectation for a call, as the client passes it (one non-generic send path).
-pub type Check = Expect;

@@ -34,7 +34,7 @@ where
 pub(crate) struct Prepared {
     pub req: crate::http::Request,
     pub opts: crate::http::CallOptions,
-    pub check: crate::decode::Check,
+    pub check: Expect,
 }
 
 impl Prepared {
