@@ -2,22 +2,15 @@
 // with --disputes 10000, versus a bare fetch loop over the same pages (fetch, text,
 // JSON.parse, walk data), runs alternating; throughput in items/s and the wasm memory
 // before and after. Usage: node iterate.mjs --url EMULATOR_URL [--runs 3]
-import { loadOmiseWasm, KEY, control, now, summary, writeResult, arg, log } from './lib.mjs';
+import { headersSentBy, loadOmiseWasm, KEY, control, now, summary, writeResult, arg, log } from './lib.mjs';
 
 const base = arg('url');
 const RUNS = Number(arg('runs', 3));
 
 const { Omise, memory } = await loadOmiseWasm();
 const omise = new Omise({ secretKey: KEY, baseUrl: base });
-await control(base, 'DELETE', 'requests');
-await omise.disputes.list({ limit: 1 });
-const [entry] = await control(base, 'GET', 'requests');
-const headers = {
-  Accept: entry.headers.accept,
-  'Omise-Version': entry.headers['omise-version'],
-  Authorization: 'Basic ' + Buffer.from(KEY + ':').toString('base64'),
-};
-if (entry.headers['user-agent']) headers['User-Agent'] = entry.headers['user-agent'];
+// The headers omise-wasm sends, read back from the emulator's log, for the bare fetch.
+const { headers } = await headersSentBy(base, () => omise.disputes.list({ limit: 1 }));
 
 let sink = 0;
 const variants = {

@@ -44,11 +44,21 @@ export async function loadOmiseWasm() {
 
 export const basicAuth = 'Basic ' + Buffer.from(KEY + ':').toString('base64');
 
-/** The headers omise-wasm sends on a GET in Node (checked against the emulator's log). */
-export function wasmLikeHeaders(userAgent) {
-  const h = { Accept: 'application/json', 'Omise-Version': API_VERSION, Authorization: basicAuth };
-  if (userAgent) h['User-Agent'] = userAgent;
-  return h;
+/**
+ * The headers a call of `omise` sent, read back from the emulator's log (with the key
+ * put back, since the log redacts it), for a bare fetch to send the same; and the query.
+ */
+export async function headersSentBy(base, call) {
+  await control(base, 'DELETE', 'requests');
+  await call();
+  const [entry] = await control(base, 'GET', 'requests');
+  const headers = {
+    Accept: entry.headers.accept,
+    'Omise-Version': entry.headers['omise-version'],
+    Authorization: basicAuth,
+  };
+  if (entry.headers['user-agent']) headers['User-Agent'] = entry.headers['user-agent'];
+  return { headers, query: entry.query };
 }
 
 export async function control(base, method, p) {

@@ -3,7 +3,7 @@
 // against one emulator. The clients take turns every iteration (the order rotates), so
 // machine noise falls on all three alike. Usage: node overhead.mjs --url http://127.0.0.1
 // [--omise-host 127.0.0.1] [--n 2000] [--warmup 200]
-import { loadOmiseWasm, require, KEY, API_VERSION, control, now, summary, writeResult, arg, log } from './lib.mjs';
+import { headersSentBy, loadOmiseWasm, require, KEY, API_VERSION, control, now, summary, writeResult, arg, log } from './lib.mjs';
 
 const base = arg('url');
 const omiseHost = arg('omise-host'); // only when the emulator listens on port 80
@@ -14,16 +14,8 @@ const { Omise, memory } = await loadOmiseWasm();
 const wasm = new Omise({ secretKey: KEY, baseUrl: base });
 
 // The headers omise-wasm sends, read back from the emulator's log, for the bare fetch.
-await control(base, 'DELETE', 'requests');
-await wasm.disputes.list({ limit: 100 });
-const [entry] = await control(base, 'GET', 'requests');
-const headers = {
-  Accept: entry.headers.accept,
-  'Omise-Version': entry.headers['omise-version'],
-  Authorization: 'Basic ' + Buffer.from(KEY + ':').toString('base64'),
-};
-if (entry.headers['user-agent']) headers['User-Agent'] = entry.headers['user-agent'];
-const url = `${base}/disputes?${entry.query}`;
+const { headers, query } = await headersSentBy(base, () => wasm.disputes.list({ limit: 100 }));
+const url = `${base}/disputes?${query}`;
 log(`overhead: ${url}, headers ${Object.keys(headers).join(', ')}`);
 
 const clients = {
