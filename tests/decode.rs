@@ -1,5 +1,5 @@
 //! The wasm check of parsed responses (decode::check) over the real fixtures in
-//! ../shared/fixtures: what the caller receives keeps every field, older field names are
+//! tests/fixtures: what the caller receives keeps every field, older field names are
 //! mirrored to the 2019-05-29 ones, and broken shapes are typed errors.
 
 use js_sys::{Reflect, JSON};
@@ -13,7 +13,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 macro_rules! fixture {
     ($path:literal) => {
-        include_str!(concat!("../../shared/fixtures/", $path))
+        include_str!(concat!("fixtures/", $path))
     };
 }
 

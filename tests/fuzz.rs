@@ -89,7 +89,7 @@ fn json_value() -> impl Strategy<Value = Value> {
 }
 
 fn fixtures() -> Vec<String> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut out = Vec::new();
     for sub in std::fs::read_dir(dir).unwrap().flatten() {
         if let Ok(files) = std::fs::read_dir(sub.path()) {

@@ -1,4 +1,4 @@
-//! Every response in ../shared/fixtures decodes (the malformed one into a typed error),
+//! Every response in tests/fixtures decodes (the malformed one into a typed error),
 //! and the shape tables the wasm checks with list the same fields as the serde models.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -8,9 +8,9 @@ use omise_wasm::models::*;
 use std::path::PathBuf;
 
 fn fixtures() -> Vec<(String, String)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut out = Vec::new();
-    for sub in std::fs::read_dir(&dir).expect("shared/fixtures is beside the repository") {
+    for sub in std::fs::read_dir(&dir).expect("tests/fixtures is in the repository") {
         let sub = sub.unwrap().path();
         if !sub.is_dir() {
             continue;
@@ -89,7 +89,7 @@ fn decode_error(text: &str) -> Result<ErrorObject, Error> {
 
 #[test]
 fn real_data_that_differs_from_the_docs() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let read = |p: &str| std::fs::read_to_string(dir.join(p)).unwrap();
 
     // The older API version: created / type / source, upper-case currency.
