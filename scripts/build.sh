@@ -48,6 +48,11 @@ fi
 # node_modules) because it is what every page downloads: 7.6 KB gzipped as written,
 # 5.1 KB minified. Its documentation lives on in omise_wasm.d.ts.
 cp "$out/web/omise_wasm.d.ts" "$stage/web/"
+# Issue 13: the error classes of src/js/errors.js (a wasm-bindgen snippet that the glue
+# imports) are exported from the entry too, so `instanceof` meets the classes thrown.
+errors_js=$(cd "$out/web" && ls snippets/*/src/js/errors.js)
+classes=$(sed -n 's/^export class \([A-Za-z]*\).*/\1/p' "$out/web/$errors_js" | paste -sd, -)
+echo "export { $classes } from './$errors_js';" >>"$out/web/omise_wasm.js"
 GLUE_IN="$out/web/omise_wasm.js" GLUE_OUT="$stage/web/omise_wasm.js" \
   rolldown -c scripts/rolldown.glue.mjs >/dev/null
 # Node entry: wasm-bindgen's CommonJS module as .cjs (pkg/ is "type": "module"), and
@@ -69,14 +74,20 @@ node -e '
   for (const file of walk(path.join(from, "snippets"))) {
     const rel = path.relative(from, file);
     const src = fs.readFileSync(file, "utf8");
-    const names = [...src.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
-    if (/^\s*(import|export)/m.test(src.replace(/^export function /gm, "function ")))
-      throw new Error(rel + ": only `export function` snippets can be turned into CommonJS");
+    const names = [...src.matchAll(/^export (?:function|class) (\w+)/gm)].map((m) => m[1]);
+    const body = src.replace(/^export (function|class) /gm, "$1 ");
+    if (/^\s*(import|export)/m.test(body))
+      throw new Error(rel + ": only `export function` and `export class` snippets can be turned into CommonJS");
     const out = path.join(to, rel.replace(/\.js$/, ".cjs"));
     fs.mkdirSync(path.dirname(out), { recursive: true });
-    fs.writeFileSync(out, src.replace(/^export function /gm, "function ") +
-      "\nmodule.exports = { " + names.join(", ") + " };\n");
-    text = text.split("./" + rel).join("./" + rel.replace(/\.js$/, ".cjs"));
+    fs.writeFileSync(out, body + "\nmodule.exports = { " + names.join(", ") + " };\n");
+    const cjs = "./" + rel.replace(/\.js$/, ".cjs");
+    text = text.split("./" + rel).join(cjs);
+    // Issue 13: the classes of a snippet (the error classes) are exported from the entry as
+    // well, through the same require, hence the very objects the library throws.
+    const classes = [...src.matchAll(/^export class (\w+)/gm)].map((m) => m[1]);
+    if (classes.length) text += "\nconst __errors = require(" + JSON.stringify(cjs) + ");\n" +
+      classes.map((c) => "module.exports." + c + " = __errors." + c + ";\n").join("");
   }
   fs.writeFileSync(glue, text);
 ' "$out/nodejs" "$stage/node" "$stage/node/omise_wasm.cjs"
@@ -89,6 +100,15 @@ node --input-type=module -e '
   const esm = Object.keys(await import(dir + "/index.mjs"));
   const missing = cjs.filter((k) => !esm.includes(k));
   if (missing.length) { console.error("node/index.mjs does not export: " + missing.join(", ")); process.exit(1); }
+  // Issue 13: an error the library throws is an instance of the classes that both
+  // entries export (one module instance behind require and import).
+  const { Omise, OmiseError, OmiseValidationError } = createRequire(dir + "/")("./omise_wasm.cjs");
+  const esm13 = await import(dir + "/index.mjs");
+  try { new Omise({ timeoutMs: -1 }); } catch (e) {
+    if (e instanceof OmiseValidationError && e instanceof OmiseError && e instanceof Error &&
+        esm13.OmiseValidationError === OmiseValidationError && esm13.OmiseError === OmiseError) process.exit(0);
+  }
+  console.error("the error classes exported by node/ are not the ones the library throws"); process.exit(1);
 ' "$stage/node"
 # wasm-bindgen declares `[Symbol.dispose]()` on every class; without this reference a
 # project whose lib lacks esnext.disposable (and has no @types/node) fails to type-check.

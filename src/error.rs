@@ -1,9 +1,10 @@
 //! The one error type of the library and its JavaScript form.
 //!
 //! Every failure, from bad input to a broken server, ends up as an [`Error`]; the
-//! JavaScript caller receives it as an `Error` instance whose `name` is one of
-//! `OmiseValidationError`, `OmiseApiError`, `OmiseNetworkError`, `OmiseTimeoutError`
-//! or `AbortError` (see API.md). No variant ever carries the secret key.
+//! JavaScript caller receives it as an instance of one of the classes of
+//! `src/js/errors.js` (`OmiseValidationError`, `OmiseApiError`, `OmiseNetworkError`,
+//! `OmiseTimeoutError`, all subclasses of `OmiseError`), or an `Error` named
+//! `AbortError` (see API.md). No variant ever carries the secret key.
 
 use std::fmt;
 
@@ -23,6 +24,27 @@ impl NetworkCode {
             NetworkCode::Network => "network",
             NetworkCode::MalformedResponse => "malformed_response",
         }
+    }
+}
+
+/// The platform's error behind a network error, handed to JavaScript as `cause`. It is
+/// never formatted in Rust (`Debug` shows only whether there is one) and never compared.
+#[derive(Clone, Default)]
+pub struct Cause(pub Option<wasm_bindgen::JsValue>);
+
+impl fmt::Debug for Cause {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.0.is_some() {
+            "Cause(..)"
+        } else {
+            "Cause(None)"
+        })
+    }
+}
+
+impl PartialEq for Cause {
+    fn eq(&self, _: &Self) -> bool {
+        true
     }
 }
 
@@ -61,6 +83,8 @@ pub enum Error {
         message: String,
         /// How many attempts were made.
         attempts: u32,
+        /// The platform's own error (a `fetch` rejection), where there is one.
+        cause: Cause,
     },
     /// An attempt ran past its time limit (after any retries).
     Timeout {
@@ -90,6 +114,7 @@ impl Error {
             status,
             message: message.into(),
             attempts: 1,
+            cause: Cause::default(),
         }
     }
 
@@ -201,23 +226,34 @@ pub fn status_error(status: u16) -> Error {
 
 mod js {
     use super::Error;
-    use js_sys::Reflect;
+    use wasm_bindgen::prelude::wasm_bindgen;
     use wasm_bindgen::JsValue;
 
-    fn set(target: &JsValue, key: &str, value: &JsValue) {
-        // Reflect.set on a fresh Error object cannot fail; nothing to do if it did.
-        let _ = Reflect::set(target, &JsValue::from_str(key), value);
+    #[wasm_bindgen(module = "/src/js/errors.js")]
+    extern "C" {
+        /// An instance of the error class of `kind` (see `src/js/errors.js`).
+        #[wasm_bindgen(js_name = omiseError)]
+        #[allow(clippy::too_many_arguments)]
+        fn make(
+            kind: u32,
+            message: &str,
+            code: &str,
+            param: &str,
+            status: u32,
+            location: &JsValue,
+            attempts: u32,
+            timeout_ms: u32,
+            cause: &JsValue,
+        ) -> JsValue;
     }
 
     impl From<Error> for JsValue {
         fn from(err: Error) -> JsValue {
-            let js = js_sys::Error::new(&err.to_string());
-            js.set_name(err.name());
-            let v: JsValue = js.into();
+            let message = err.to_string();
+            let undefined = JsValue::UNDEFINED;
             match &err {
                 Error::Validation { code, param, .. } => {
-                    set(&v, "code", &JsValue::from_str(code));
-                    set(&v, "param", &JsValue::from_str(param));
+                    make(0, &message, code, param, 0, &undefined, 0, 0, &undefined)
                 }
                 Error::Api {
                     status,
@@ -226,34 +262,42 @@ mod js {
                     attempts,
                     ..
                 } => {
-                    set(&v, "attempts", &JsValue::from(*attempts));
-                    set(&v, "status", &JsValue::from(*status));
-                    set(&v, "code", &JsValue::from_str(code));
                     let loc = location.as_deref().map_or(JsValue::NULL, JsValue::from_str);
-                    set(&v, "location", &loc);
+                    let status = u32::from(*status);
+                    make(
+                        1, &message, code, "", status, &loc, *attempts, 0, &undefined,
+                    )
                 }
                 Error::Network {
                     code,
                     status,
                     attempts,
+                    cause,
                     ..
                 } => {
-                    set(&v, "code", &JsValue::from_str(code.as_str()));
-                    if let Some(s) = status {
-                        set(&v, "status", &JsValue::from(*s));
-                    }
-                    set(&v, "attempts", &JsValue::from(*attempts));
+                    let status = status.map_or(0, u32::from);
+                    let cause = cause.0.as_ref().unwrap_or(&undefined);
+                    let code = code.as_str();
+                    make(
+                        2, &message, code, "", status, &undefined, *attempts, 0, cause,
+                    )
                 }
                 Error::Timeout {
                     timeout_ms,
                     attempts,
-                } => {
-                    set(&v, "timeoutMs", &JsValue::from(*timeout_ms));
-                    set(&v, "attempts", &JsValue::from(*attempts));
-                }
-                Error::Abort => {}
+                } => make(
+                    3,
+                    &message,
+                    "",
+                    "",
+                    0,
+                    &undefined,
+                    *attempts,
+                    *timeout_ms,
+                    &undefined,
+                ),
+                Error::Abort => make(4, &message, "", "", 0, &undefined, 0, 0, &undefined),
             }
-            v
         }
     }
 }

@@ -6,7 +6,11 @@ import { createRequire } from 'node:module';
 
 const glue = createRequire(import.meta.url)('./omise_wasm.cjs');
 
-export const { Omise, Disputes, Documents, Transactions, Pager } = glue;
+export const {
+  Omise, Disputes, Documents, Transactions, Pager,
+  // The error classes (src/js/errors.js): the same objects the library throws.
+  OmiseError, OmiseValidationError, OmiseApiError, OmiseNetworkError, OmiseTimeoutError,
+} = glue;
 
 /** Does nothing in Node: the module is ready as soon as it is imported. */
 export default async function init(_moduleOrPath) {}
