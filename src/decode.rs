@@ -12,9 +12,9 @@
 use crate::error::Error;
 use crate::models::shape::{Expect, Field, Kind, Shape, LIST_FIELDS};
 use crate::models::{
-    DeletedDocument, Dispute, DisputeDocument, List, Resource, Transaction, LEGACY_FIELDS,
+    DeletedDocument, Dispute, DisputeDocument, List, Resource, Transaction, LEGACY_NAMES,
 };
-use js_sys::{Array, Object, Reflect};
+use js_sys::Array;
 use serde::{Deserialize, Deserializer};
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -81,10 +81,11 @@ pub fn check(value: JsValue, expect: Expect, path: &str) -> Result<JsValue, Erro
 }
 
 #[wasm_bindgen(inline_js = "
-export function omiseKinds(o, t, path) {
+export function omiseKinds(o, keys, tag, rules, legacy, path, prefix) {
   if (o === null || typeof o !== 'object' || Array.isArray(o)) return new Uint8Array(0);
-  const { keys, tag, rules, legacy, prefix } = t;
-  for (const [old, now] of legacy) if (o[now] === undefined && o[old] !== undefined) o[now] = o[old];
+  const l = legacy.split(' ');
+  for (let i = 0; i < l.length; i += 2)
+    if (keys.includes(l[i + 1]) && o[l[i + 1]] === undefined && o[l[i]] !== undefined) o[l[i + 1]] = o[l[i]];
   const out = new Uint8Array(keys.length);
   out[0] = o[keys[0]] === tag ? 2 : 7;
   for (let i = 1; i < keys.length; i++) {
@@ -104,7 +105,15 @@ extern "C" {
     /// equals the tag, the second (`id`) OTHER_ID when `path` names another id. Empty
     /// when `o` is not a plain object. Reading JSON data cannot run code.
     #[wasm_bindgen(js_name = omiseKinds)]
-    fn kinds(o: &JsValue, table: &JsValue, path: &JsValue) -> Vec<u8>;
+    fn kinds(
+        o: &JsValue,
+        keys: &Array,
+        tag: &JsValue,
+        rules: &[u8],
+        legacy: &JsValue,
+        path: &JsValue,
+        prefix: &JsValue,
+    ) -> Vec<u8>;
 
     /// A value built by `JSON.parse`: plain data.
     type Parsed;
@@ -137,10 +146,19 @@ thread_local! {
 
 /// A field table made ready for checks.
 struct Table {
-    /// What `omiseKinds` reads: `{ keys, tag, rules, legacy, prefix }`, as JS values.
-    spec: JsValue,
     /// `object`, then `id` (or `data` for a list), then the table's fields, as JS strings.
+    keys: Array,
+    /// The same, to read single values.
     names: Vec<JsValue>,
+    /// The JS string of the `object` tag.
+    tag: JsValue,
+    /// Per key, its [`Presence`](crate::models::shape::Presence) as bits (1 required,
+    /// 2 may be null); 0 for `object` and `id`/`data`, which are checked apart.
+    rules: Vec<u8>,
+    /// [`LEGACY_NAMES`]: the older names and their new ones, as one JS string.
+    legacy: JsValue,
+    /// The JS string its ids start with (`dspt_`).
+    prefix: JsValue,
 }
 
 /// The prepared form of a field table, made on first use.
@@ -161,36 +179,17 @@ fn table(
             .chain(fields.iter().map(|(n, _, _)| *n))
             .map(JsValue::from_str)
             .collect();
-        // Per key: 1 = required, 2 = may be null (object and id/data are checked apart).
-        let rules: Array = [0, 0]
-            .into_iter()
-            .chain(
-                fields
-                    .iter()
-                    .map(|(_, _, p)| u8::from(p.required()) | u8::from(p.nullable()) << 1),
-            )
-            .map(JsValue::from)
-            .collect();
-        let has = |name: &str| fields.iter().any(|(n, _, _)| *n == name);
-        let legacy: Array = LEGACY_FIELDS
-            .iter()
-            .filter(|(old, new)| has(old) && has(new))
-            .map(|(old, new)| JsValue::from(Array::of2(&(*old).into(), &(*new).into())))
-            .collect();
-        let spec = Object::new();
-        let keys: Array = names.iter().collect();
-        for (k, v) in [
-            ("keys", JsValue::from(keys)),
-            ("tag", tag.into()),
-            ("rules", rules.into()),
-            ("legacy", legacy.into()),
-            ("prefix", prefix.into()),
-        ] {
-            let _ = Reflect::set(&spec, &k.into(), &v);
+        let mut rules = vec![0; names.len()];
+        for (rule, (_, _, presence)) in rules[2..].iter_mut().zip(fields) {
+            *rule = *presence as u8;
         }
         let t = Rc::new(Table {
-            spec: spec.into(),
+            keys: names.iter().collect(),
             names,
+            tag: JsValue::from_str(tag),
+            rules,
+            legacy: JsValue::from_str(LEGACY_NAMES),
+            prefix: JsValue::from_str(prefix),
         });
         cache.push((at, t.clone()));
         t
@@ -211,19 +210,13 @@ fn at(name: &str, why: &str) -> Why {
 
 /// Checks the tag and the fields of a plain object (after mirroring older names);
 /// returns the type code of its second key (`id` or `data`).
-fn fields(
-    v: &JsValue,
-    t: &Table,
-    tag: &'static str,
-    fields: &'static [Field],
-    path: &JsValue,
-) -> Result<u8, Why> {
-    let codes = kinds(v, &t.spec, path);
+fn fields(v: &JsValue, t: &Table, fields: &'static [Field], path: &JsValue) -> Result<u8, Why> {
+    let codes = kinds(v, &t.keys, &t.tag, &t.rules, &t.legacy, path, &t.prefix);
     if codes.is_empty() {
         return Err("is not an object".into());
     }
     if codes[0] != code::STRING {
-        return Err(format!("expected object: \"{tag}\"").into());
+        return Err(at("object", "is not the one expected"));
     }
     for (i, (name, kind, _)) in fields.iter().enumerate() {
         match codes.get(i + 2).copied().unwrap_or(code::ABSENT) {
@@ -239,7 +232,7 @@ fn fields(
 /// Checks one object; `path` is the request's (undefined for nested objects).
 fn object(v: &JsValue, shape: &'static Shape, path: &JsValue) -> Result<(), Why> {
     let t = table(shape.tag, shape.id_prefix, "id", shape.fields);
-    match fields(v, &t, shape.tag, shape.fields, path)? {
+    match fields(v, &t, shape.fields, path)? {
         code::STRING => Ok(()),
         code::OTHER_ID => Err(at("id", "is not the id asked for")),
         _ => Err(at("id", "is not a string")),
@@ -248,7 +241,7 @@ fn object(v: &JsValue, shape: &'static Shape, path: &JsValue) -> Result<(), Why>
 
 fn list(v: &JsValue, shape: &'static Shape) -> Result<(), Why> {
     let t = table("list", "", "data", LIST_FIELDS);
-    if fields(v, &t, "list", LIST_FIELDS, &JsValue::UNDEFINED)? != code::ARRAY {
+    if fields(v, &t, LIST_FIELDS, &JsValue::UNDEFINED)? != code::ARRAY {
         return Err("`data` is not an array".into());
     }
     let items: Array = get(v, &t.names[1]).unchecked_into();

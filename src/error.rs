@@ -163,8 +163,9 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Error::Validation { message, .. } => f.write_str(message),
+        let attempts = match self {
+            Error::Validation { message, .. } => return f.write_str(message),
+            Error::Abort => return f.write_str("the request was aborted"),
             Error::Api {
                 message, attempts, ..
             }
@@ -172,23 +173,20 @@ impl fmt::Display for Error {
                 message, attempts, ..
             } => {
                 f.write_str(message)?;
-                if *attempts > 1 {
-                    write!(f, " (after {attempts} attempts)")?;
-                }
-                Ok(())
+                attempts
             }
             Error::Timeout {
                 timeout_ms,
                 attempts,
             } => {
                 write!(f, "the request timed out after {timeout_ms} ms")?;
-                if *attempts > 1 {
-                    write!(f, " (after {attempts} attempts)")?;
-                }
-                Ok(())
+                attempts
             }
-            Error::Abort => f.write_str("the request was aborted"),
+        };
+        if *attempts > 1 {
+            write!(f, " (after {attempts} attempts)")?;
         }
+        Ok(())
     }
 }
 
@@ -231,30 +229,27 @@ mod js {
 
     #[wasm_bindgen(module = "/src/js/errors.js")]
     extern "C" {
-        /// An instance of the error class of `kind` (see `src/js/errors.js`).
+        /// An instance of the error class of `kind` (see `src/js/errors.js`): `n` is the
+        /// status or the time limit, `extra` the location or the cause.
         #[wasm_bindgen(js_name = omiseError)]
-        #[allow(clippy::too_many_arguments)]
         fn make(
             kind: u32,
             message: &str,
             code: &str,
             param: &str,
-            status: u32,
-            location: &JsValue,
+            n: u32,
+            extra: &JsValue,
             attempts: u32,
-            timeout_ms: u32,
-            cause: &JsValue,
         ) -> JsValue;
     }
 
     impl From<Error> for JsValue {
         fn from(err: Error) -> JsValue {
             let message = err.to_string();
-            let undefined = JsValue::UNDEFINED;
-            match &err {
-                Error::Validation { code, param, .. } => {
-                    make(0, &message, code, param, 0, &undefined, 0, 0, &undefined)
-                }
+            let none = JsValue::UNDEFINED;
+            // One call site keeps the wasm small.
+            let (kind, code, param, n, extra, attempts) = match &err {
+                Error::Validation { code, param, .. } => (0, *code, param.as_str(), 0, none, 0),
                 Error::Api {
                     status,
                     code,
@@ -263,10 +258,7 @@ mod js {
                     ..
                 } => {
                     let loc = location.as_deref().map_or(JsValue::NULL, JsValue::from_str);
-                    let status = u32::from(*status);
-                    make(
-                        1, &message, code, "", status, &loc, *attempts, 0, &undefined,
-                    )
+                    (1, code.as_str(), "", u32::from(*status), loc, *attempts)
                 }
                 Error::Network {
                     code,
@@ -275,29 +267,17 @@ mod js {
                     cause,
                     ..
                 } => {
-                    let status = status.map_or(0, u32::from);
-                    let cause = cause.0.as_ref().unwrap_or(&undefined);
-                    let code = code.as_str();
-                    make(
-                        2, &message, code, "", status, &undefined, *attempts, 0, cause,
-                    )
+                    let status = u32::from(status.unwrap_or(0));
+                    let cause = cause.0.clone().unwrap_or(none);
+                    (2, code.as_str(), "", status, cause, *attempts)
                 }
                 Error::Timeout {
                     timeout_ms,
                     attempts,
-                } => make(
-                    3,
-                    &message,
-                    "",
-                    "",
-                    0,
-                    &undefined,
-                    *attempts,
-                    *timeout_ms,
-                    &undefined,
-                ),
-                Error::Abort => make(4, &message, "", "", 0, &undefined, 0, 0, &undefined),
-            }
+                } => (3, "", "", *timeout_ms, none, *attempts),
+                Error::Abort => (4, "", "", 0, none, 0),
+            };
+            make(kind, &message, code, param, n, &extra, attempts)
         }
     }
 }

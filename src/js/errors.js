@@ -6,13 +6,9 @@
 
 /** Base class of the library's errors. */
 export class OmiseError extends Error {
-  /** `JSON.stringify(error)`: name, message and the error's fields. */
+  /** `JSON.stringify(error)`: name, message and the error's fields (not `cause`). */
   toJSON() {
-    const json = { name: this.name, message: this.message, ...this };
-    try {
-      if (this.cause !== undefined) json.cause = String(this.cause);
-    } catch {}
-    return json;
+    return { name: this.name, message: this.message, ...this };
   }
 }
 /** Bad input, caught before any request was sent. */
@@ -26,33 +22,35 @@ export class OmiseTimeoutError extends OmiseError {}
 
 const classes = [OmiseValidationError, OmiseApiError, OmiseNetworkError, OmiseTimeoutError, OmiseError];
 // Names are written out: a minifier may rename the classes themselves.
-['OmiseValidationError', 'OmiseApiError', 'OmiseNetworkError', 'OmiseTimeoutError', 'OmiseError'].forEach(
-  (name, i) => Object.defineProperty(classes[i].prototype, 'name', { value: name, writable: true, configurable: true }),
-);
+'OmiseValidationError OmiseApiError OmiseNetworkError OmiseTimeoutError OmiseError'
+  .split(' ')
+  .forEach((name, i) => (classes[i].prototype.name = name));
 
-// Stack frames of the library itself (wasm, its glue, this file): a stack starts at the
-// caller's own call where the platform's stack shows it.
-const ours = /wasm:\/\/|wasm-function|omise_wasm(_bg)?\.c?js|[\\/]omise-wasm(-\w+)?[\\/]/;
+// Stack frames of the library itself (wasm, its glue, its snippets): a stack starts at
+// the caller's own call where the platform's stack shows it.
+// (V8 writes wasm frames with wasm://, Firefox with the .wasm file's name.)
+const ours = /wasm:\/\/|omise[_-]wasm/;
 
 /**
  * The error of `kind` (0 validation, 1 API, 2 network, 3 timeout, 4 abort), called from
- * Rust with every field; each kind keeps the fields API.md gives it.
+ * Rust: `n` is the HTTP status (0: none) or, for a timeout, the time limit; `extra` the
+ * API error's `location` or the network error's `cause`. Each kind keeps the fields
+ * API.md gives it.
  */
-export function omiseError(kind, message, code, param, status, location, attempts, timeoutMs, cause) {
+export function omiseError(kind, message, code, param, n, extra, attempts) {
   const error =
     kind > 3
       ? Object.assign(new Error(message), { name: 'AbortError' })
       : Object.assign(
-          new classes[kind](message, cause === undefined ? undefined : { cause }),
+          new classes[kind](message, kind == 2 && extra ? { cause: extra } : undefined),
           [
             { code, param },
-            { status, code, location, attempts },
-            status ? { code, status, attempts } : { code, attempts },
-            { timeoutMs, attempts },
+            { status: n, code, location: extra, attempts },
+            n ? { code, status: n, attempts } : { code, attempts },
+            { timeoutMs: n, attempts },
           ][kind],
         );
   Error.captureStackTrace?.(error, omiseError);
-  const stack = error.stack;
-  if (typeof stack == 'string') error.stack = stack.split('\n').filter((line) => !ours.test(line)).join('\n');
+  error.stack &&= error.stack.split('\n').filter((line) => !ours.test(line)).join('\n');
   return error;
 }

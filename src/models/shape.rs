@@ -29,28 +29,31 @@ pub enum Kind {
 }
 
 /// Whether a field may be missing or null (the TypeScript `?` and `| null`).
+/// Its value is a bit set (1: required, 2: may be null) that the wasm check hands to
+/// JavaScript as it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
 pub enum Presence {
     /// Always sent, never null (`amount: number`). For a field that older versions name
     /// differently, the older name counts (it is mirrored first).
-    Required,
+    Required = 1,
     /// Always sent, may be null (`message: string | null`).
-    RequiredOrNull,
+    RequiredOrNull = 3,
     /// May be left out, never null (`reason_code?: string`).
-    Optional,
+    Optional = 0,
     /// May be left out or null (`closed_at?: string | null`).
-    OptionalOrNull,
+    OptionalOrNull = 2,
 }
 
 impl Presence {
     /// Whether the field must be there.
     pub fn required(self) -> bool {
-        matches!(self, Presence::Required | Presence::RequiredOrNull)
+        self as u8 & 1 != 0
     }
 
     /// Whether the field may be null.
     pub fn nullable(self) -> bool {
-        matches!(self, Presence::RequiredOrNull | Presence::OptionalOrNull)
+        self as u8 & 2 != 0
     }
 }
 
@@ -177,7 +180,6 @@ impl Expect {
     /// In words, for error messages.
     pub fn what(self) -> &'static str {
         match self {
-            Expect::One(s) if std::ptr::eq(s, &DELETED_DOCUMENT) => "deleted document",
             Expect::One(s) => s.tag,
             Expect::List(s) if std::ptr::eq(s, &DISPUTE) => "list of disputes",
             Expect::List(s) if std::ptr::eq(s, &DOCUMENT) => "list of documents",
