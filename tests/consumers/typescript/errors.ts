@@ -1,10 +1,11 @@
 // Deliberate mistakes: each line marked `@expect TSnnnn` must be reported by tsc with that
-// code, and nothing else may be reported. The test keeps each mark on its own line.
+// code (`TSaaaa|TSbbbb`: the code differs between TypeScript versions), and nothing else
+// may be reported. The test keeps each mark on its own line.
 import { Omise, OmiseApiError, OmiseTimeoutError } from 'omise-wasm';
 import type { Document } from 'omise-wasm'; // @expect TS2724
 
 export async function mistakes(): Promise<void> {
-  const omise = new Omise({ secretkey: 'skey_test_x' }); // @expect TS2561
+  const omise = new Omise({ secretkey: 'skey_test_x' }); // @expect TS2561|TS2345
   const d = await omise.disputes.retrieve('dspt_test_x');
   console.log(d.stauts); // @expect TS2551
   if (d.status === 'closed') console.log('never'); // @expect TS2367
@@ -13,7 +14,7 @@ export async function mistakes(): Promise<void> {
   const closedAt: string = d.closed_at; // @expect TS2322
   console.log(funded, answer, closedAt);
   await omise.disputes.list({ order: 'newest' }); // @expect TS2322
-  await omise.disputes.update('dspt_test_x', { metadata: { a: 1 } }); // @expect TS2741
+  await omise.disputes.update('dspt_test_x', { metadata: { a: 1 } }); // @expect TS2741|TS2345
   await omise.disputes.update('dspt_test_x'); // @expect TS2554
   await omise.disputes.retrieve(42); // @expect TS2345
   await omise.transactions.list({ limit: '20' }); // @expect TS2322
