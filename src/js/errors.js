@@ -28,8 +28,9 @@ const classes = [OmiseValidationError, OmiseApiError, OmiseNetworkError, OmiseTi
 
 // Stack frames of the library itself (wasm, its glue, its snippets): a stack starts at
 // the caller's own call where the platform's stack shows it.
-// (V8 writes wasm frames with wasm://, Firefox with the .wasm file's name.)
-const ours = /wasm:\/\/|omise[_-]wasm/;
+// (V8 writes wasm frames with wasm://, Firefox with the .wasm file's name; the glue is
+// omise_wasm.js or .cjs. Not `omise-wasm`: that may well be the caller's own folder.)
+const ours = /wasm:\/\/|omise_wasm/;
 
 /**
  * The error of `kind` (0 validation, 1 API, 2 network, 3 timeout, 4 abort), called from
