@@ -2,7 +2,7 @@
 # make bench: benchmarks of omise-wasm against a bare fetch and the official `omise` SDK,
 # measured side by side in one run against local emulators (127.0.0.1 only; nothing is
 # downloaded). Writes bench-output/results.md (the table and the machine) and prints it.
-# Numbers are reported, never asserted. Phases: bench/{overhead,decode,upload,iterate,cold}.mjs.
+# Numbers are reported, never asserted. Phases: bench/{overhead,decode,upload,iterate,cold,browser}.mjs.
 #
 # The official SDK has no port option; tests/support/omise-node.cjs routes its
 # connections to the emulator's free port (no root, no port 80). If node_modules/omise is
@@ -50,6 +50,10 @@ node bench/overhead.mjs --url "$main_url" "${omise_flags[@]}" --n 2000 --warmup 
 # 6. Cold start, fresh processes.
 say "cold start (fresh processes)"
 node bench/cold.mjs --url "$main_url" "${omise_flags[@]}" --n 15
+
+# 7. The per-call and decode phases again in headless Chromium, through a same-origin proxy.
+say "browser (headless Chromium: 500 x disputes.list({limit: 100}) per client, decode)"
+node bench/browser.mjs --url "$main_url" --n 500
 
 # 3. Decode cost (mock fetch; one real body from the emulator).
 say "decode cost (mock fetch)"
