@@ -96,6 +96,7 @@ export async function startStack({ viewport = { width: 1280, height: 900 } } = {
     api,
     url: srv.url,
     server: srv.child,
+    emulator: emu.child,
     context: browser,
     /** GET/POST… on the emulator's API with the key, from Node. */
     async apiGet(p) {
