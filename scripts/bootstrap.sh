@@ -33,6 +33,14 @@ if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >&2
 fi
 
+# The demo's Firefox tests drive Debian's firefox-esr over WebDriver BiDi (no download).
+if ! command -v firefox-esr >/dev/null 2>&1; then
+  say "installing Debian's firefox-esr"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq firefox-esr >&2
+fi
+
 # npm tools (binaryen's wasm-opt, playwright-core, typescript, publint, attw, vite,
 # the official omise SDK) exactly as package-lock.json pins them.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

@@ -54,7 +54,7 @@ function stopChild(child) {
   });
 }
 
-export async function startStack({ viewport = { width: 1280, height: 900 } } = {}) {
+export async function startStack({ viewport = { width: 1280, height: 900 }, chromium: withChromium = true } = {}) {
   for (const [what, p] of [['emulator', EMULATOR], ['browser build of the library', path.join(PKG_DIR, 'omise_wasm.js')], ['chromium', CHROMIUM]]) {
     if (!fs.existsSync(p)) throw new Error(`${what} not found at ${p}`);
   }
@@ -72,8 +72,8 @@ export async function startStack({ viewport = { width: 1280, height: 900 } } = {
     throw e;
   }
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'demo-chromium-'));
-  let browser;
-  try {
+  let browser = null;
+  if (withChromium) try {
     // A fresh profile each run (launchPersistentContext on a new temporary directory).
     browser = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
@@ -112,7 +112,7 @@ export async function startStack({ viewport = { width: 1280, height: 900 } } = {
       return r.json();
     },
     async stop() {
-      await browser.close().catch(() => {});
+      await browser?.close().catch(() => {});
       await Promise.all([stopChild(srv.child), stopChild(emu.child)]);
       fs.rmSync(userDataDir, { recursive: true, force: true });
     },

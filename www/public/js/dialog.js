@@ -7,8 +7,9 @@ import { h, id as uid } from './dom.js';
  * Resolves true when the user confirms. `body` is text or nodes; `danger` styles the
  * confirm button as destructive.
  */
-export function confirmDialog({ title, body, confirm, cancel = 'Cancel', danger = true, name = 'confirm' }) {
-  const opener = document.activeElement;
+export function confirmDialog({ title, body, confirm, cancel = 'Cancel', danger = true, name = 'confirm', returnTo }) {
+  // Where focus goes back to: the control that opened the dialog (a click need not focus it).
+  const opener = returnTo || document.activeElement;
   return new Promise((resolve) => {
     const tid = uid('dlg-title'); const bid = uid('dlg-body');
     const dlg = h('dialog', { class: 'confirm', 'aria-labelledby': tid, 'aria-describedby': bid, dataset: { dialog: name } },

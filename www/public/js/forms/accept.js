@@ -26,6 +26,7 @@ export function acceptSection(state, { onDone }) {
       ],
       confirm: 'Accept dispute',
       cancel: 'Keep the dispute open',
+      returnTo: button,
     });
     if (!ok) return;
     button.disabled = true; text(button, 'Accepting…');

@@ -121,6 +121,7 @@ export function answerForm(state, { onDone }) {
       ],
       confirm: 'Submit answer and lock evidence',
       cancel: 'Keep editing',
+      returnTo: submit,
       danger: false,
     });
     if (!ok) return;

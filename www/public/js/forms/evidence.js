@@ -92,6 +92,7 @@ export function evidenceSection(state, { locked, onDocsChanged }) {
       title: `Delete ${doc.filename}?`,
       body: `This removes the document from dispute ${d.id}. It cannot be undone.`,
       confirm: 'Delete document',
+      returnTo: opener,
     });
     if (!ok) return;
     opener.disabled = true; text(opener, 'Deleting…');
