@@ -397,6 +397,57 @@ describe('writes whose answer was lost are reconciled, never blindly retried', (
   });
 });
 
+describe('deleting evidence and what Omise says', () => {
+  it('a delete whose answer was lost is checked: still there, or gone', async () => {
+    const d = await openDispute(0);
+    const { page } = await newPage(stack);
+    await open(page, `#/disputes/${d.id}`);
+    await page.setInputFiles('form.upload input[type=file]', [
+      { name: 'one.png', mimeType: 'image/png', buffer: PNG },
+      { name: 'two.png', mimeType: 'image/png', buffer: PNG },
+    ]);
+    await itemState(page, 'two.png', 'queued');
+    await page.click('#upload-start');
+    await itemState(page, 'two.png', 'done');
+    const row = (name) => page.locator('#documents-table tbody tr', { hasText: name });
+
+    await stack.control('POST', 'faults', { path: `/disputes/${d.id}/documents/`, method: 'DELETE', drop: true });
+    await row('one.png').locator('button').click();
+    await page.click('dialog[data-dialog=delete] button[value=ok]');
+    await page.waitForSelector('.doc-status .error-box');
+    assert.match(await page.textContent('.doc-status .error-box'), /one\.png was not deleted: the server still has it/);
+    assert.equal(await row('one.png').count(), 1);
+
+    await stack.control('POST', 'faults', { path: `/disputes/${d.id}/documents/`, method: 'DELETE', body: 'truncated' });
+    await row('one.png').locator('button').click();
+    await page.click('dialog[data-dialog=delete] button[value=ok]');
+    await row('one.png').waitFor({ state: 'detached' });
+    assert.match(await page.textContent('.doc-status'), /one\.png was deleted \(the answer was lost on the way, so this was checked/);
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Delete two.png', 'focus on the next document');
+    const docs = await stack.apiGet(`/disputes/${d.id}/documents?limit=100`);
+    assert.ok(!docs.data.some((x) => x.filename === 'one.png'));
+    assert.equal((await requests('DELETE')).length, 2, 'one DELETE per click');
+    await page.close();
+  });
+
+  it('reads the dispute once (its documents are embedded) and shows admin_message as a note from Omise', async () => {
+    const d = await openDispute(1);
+    const { page } = await newPage(stack);
+    // Omise writes admin_message; the emulator never does, so add one to its answer.
+    await page.route(`**/omise/disputes/${d.id}`, async (route) => {
+      const r = await route.fetch();
+      const body = await r.json();
+      await route.fulfill({ response: r, json: { ...body, admin_message: 'Please add the signed delivery note.' } });
+    });
+    await open(page, `#/disputes/${d.id}`);
+    assert.equal(await page.textContent('.omise-note h2'), 'Note from Omise');
+    assert.equal(await page.textContent('.omise-note p'), 'Please add the signed delivery note.');
+    const gets = (await requests('GET')).filter((e) => /Chrome/.test(e.headers['user-agent']));
+    assert.deepEqual(gets.map((e) => e.path), [`/disputes/${d.id}`], 'no separate documents call');
+    await page.close();
+  });
+});
+
 describe('errors and hostile text', () => {
   it('shows readable errors for an unknown dispute and for a failing API, with a working retry', async () => {
     const { page } = await newPage(stack);
