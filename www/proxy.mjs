@@ -105,7 +105,10 @@ export function createProxy({ api, secretKey, allowedHosts = [], log = () => {} 
     for (const h of FORWARD_REQUEST) if (req.headers[h] !== undefined) headers[h] = req.headers[h];
     const target = new URL(rest.slice(1) + search, apiBase);
     const ac = new AbortController();
-    res.on('close', () => { if (!res.writableFinished) ac.abort(); });
+    // The page went away (navigation, a timeout, a cancelled upload): a read or a body
+    // still arriving is cut off; a write already sent in full is left to finish, so the
+    // API ends in a definite state that the page can read back.
+    res.on('close', () => { if (!res.writableFinished && !(write && req.complete)) ac.abort(); });
 
     let body;
     if (req.method === 'POST' || req.method === 'PATCH') {
@@ -134,6 +137,11 @@ export function createProxy({ api, secretKey, allowedHosts = [], log = () => {} 
       if (ac.signal.aborted || res.headersSent) return;
       log(`proxy: ${req.method} ${rest} failed: ${e.cause?.code || e.message}`);
       return error(res, 502, 'bad_gateway', 'the demo proxy could not reach the Omise API');
+    }
+    if (res.destroyed) {
+      if (write) writes -= 1;
+      upstream.body?.cancel().catch(() => {});
+      return;
     }
     const out = { 'Cache-Control': 'no-store' };
     for (const h of FORWARD_RESPONSE) {

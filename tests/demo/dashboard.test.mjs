@@ -343,6 +343,29 @@ describe('writes whose answer was lost are reconciled, never blindly retried', (
     await page.close();
   });
 
+  it('a timed-out answer still open is "not yet", and "Check again" finds it applied later', async () => {
+    const d = await openDispute(3);
+    const { page } = await newPage(stack);
+    await open(page, `#/disputes/${d.id}`, '?timeoutMs=1000');
+    await stack.control('POST', 'faults', { path: `/disputes/${d.id}`, method: 'PATCH', delay_ms: 2500 });
+    await page.fill('form.respond textarea', 'Late but delivered.');
+    await page.click('form.respond button[type=submit]');
+    await page.click('dialog[data-dialog=answer] button[value=ok]');
+    await page.waitForSelector('form.respond .error-box');
+    assert.match(await page.textContent('form.respond .error-box'), /No answer in time, and the dispute is still open \(checked\)\. The server may still apply/);
+    await shot(page, '10b-answer-timeout-not-yet');
+    // The server finishes the PATCH it was holding.
+    for (let i = 0; (await stack.apiGet(`/disputes/${d.id}`)).status !== 'pending'; i++) {
+      assert.ok(i < 100, 'the emulator applied the delayed PATCH');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await page.click('form.respond .error-box button[data-action=check-again]');
+    await page.waitForSelector('#update-notice');
+    assert.match(await page.textContent('#update-notice'), /received your answer after all \(checked\)\. The dispute is now Pending/);
+    assert.equal((await requests('PATCH')).length, 1, 'never sent twice');
+    await page.close();
+  });
+
   it('an accept applied but unreadable is reported as accepted', async () => {
     const d = await openDispute(1);
     const { page } = await newPage(stack);

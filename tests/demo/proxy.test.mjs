@@ -147,6 +147,33 @@ describe('the proxy', () => {
     assert.ok(started, 'the API saw the upload before its body was complete');
   });
 
+  it('cuts off a body past 10 MiB, declared or chunked, and attaches nothing', async () => {
+    const id = await openId();
+    const before = (await stack.apiGet(`/disputes/${id}/documents`)).total;
+    const declared = await raw({
+      method: 'POST', path: `/omise/disputes/${id}/documents`,
+      headers: { Origin: origin, 'Content-Type': 'multipart/form-data; boundary=x', 'Content-Length': String(11 * 1024 * 1024) },
+    }).catch((e) => ({ status: e.code }));
+    assert.equal(declared.status, 413);
+    const chunked = await new Promise((resolve) => {
+      const { hostname, port } = new URL(stack.url);
+      const req = http.request({
+        host: hostname, port, method: 'POST', path: `/omise/disputes/${id}/documents`,
+        headers: { Origin: origin, 'Content-Type': 'multipart/form-data; boundary=x', 'Transfer-Encoding': 'chunked' },
+      }, (res) => { res.resume(); resolve(res.statusCode); });
+      req.on('error', () => resolve('reset'));
+      const chunk = Buffer.alloc(1024 * 1024, 0x61);
+      let sent = 0;
+      const pump = () => {
+        while (sent < 12 && req.write(chunk)) sent += 1;
+        if (sent < 12) req.once('drain', () => { sent += 1; pump(); }); else req.end();
+      };
+      pump();
+    });
+    assert.ok(chunked === 413 || chunked === 'reset', `refused (${chunked})`);
+    assert.equal((await stack.apiGet(`/disputes/${id}/documents`)).total, before, 'nothing attached');
+  });
+
   it('refuses a cross-origin page: a no-cors fetch and a plain form change nothing', async () => {
     const id = await openId();
     // Another site on another port of this machine.

@@ -4,6 +4,8 @@
 // So the page reads the state back and says what actually happened.
 
 import { omise } from './client.js';
+import { h } from './dom.js';
+import { errorBox } from './ui.js';
 
 /**
  * Whether the server may have applied a write that rejected with `err`: the answer was
@@ -38,4 +40,28 @@ export async function documentsOf(dispute) {
 export async function landedUpload(disputeId, filename, knownIds) {
   const list = await omise.documents.list(disputeId, { limit: 100 });
   return list.data.find((d) => d.filename === filename && !knownIds.has(d.id)) || null;
+}
+
+/**
+ * After a timeout the server may still be working on the request: "not applied" is only
+ * true for now. An error box that says so, with a "Check again" button that runs
+ * `check()` (which resolves true once it has handled an applied write).
+ */
+export function notYetBox(title, err, check) {
+  const box = errorBox(title, err);
+  const status = h('p', { class: 'check-status', role: 'status' });
+  const button = h('button', { type: 'button', class: 'btn', dataset: { action: 'check-again' } }, 'Check again');
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    status.textContent = 'Checking…';
+    try {
+      if (await check()) return;
+      status.textContent = `Still not applied (checked at ${new Date().toLocaleTimeString()}).`;
+    } catch {
+      status.textContent = 'The check failed too; try again in a moment.';
+    }
+    button.disabled = false;
+  });
+  box.append(status, button);
+  return box;
 }

@@ -9,7 +9,7 @@ import { omise, call, lit } from '../client.js';
 import { errorBox } from '../ui.js';
 import { confirmDialog } from '../dialog.js';
 import { loadDraft, saveDraft, clearDraft } from '../drafts.js';
-import { outcomeUnknown, readBack } from '../reconcile.js';
+import { outcomeUnknown, readBack, notYetBox } from '../reconcile.js';
 
 function metadataRow(k = '', v = '', original) {
   const kid = uid('mk'); const vid = uid('mv');
@@ -161,6 +161,17 @@ export function answerForm(state, { onDone }) {
       if (now.status === 'pending' && now.message === params.message) {
         clearDraft(d.id);
         return onDone(now, 'The connection failed after sending, but the server received your answer (checked).');
+      }
+      if (now.status === 'open' && err.name === 'OmiseTimeoutError') {
+        // Late is not lost: the server may apply it after this check.
+        const applied = async () => {
+          const later = (await readBack(d.id)).dispute;
+          if (later.status === 'open') return false;
+          clearDraft(d.id);
+          onDone(later, later.status === 'pending' ? 'The server received your answer after all (checked).' : `The dispute changed meanwhile: it is now ${later.status}.`);
+          return true;
+        };
+        return fail(notYetBox('No answer in time, and the dispute is still open (checked). The server may still apply your answer: check again before you submit it again.', err, applied));
       }
       if (now.status === 'open') {
         return fail(errorBox('The answer was not received: the dispute is still open (checked with the server). Your text is kept; submit it again when ready.', err));

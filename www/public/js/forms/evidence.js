@@ -298,7 +298,9 @@ function uploadQueue(state, { drawDocs, onDocsChanged }) {
         item.message = 'the connection failed after sending, but the server has the file (checked)';
       } else {
         item.state = isAbort(err) ? 'cancelled' : 'failed';
-        item.message = isAbort(err) ? 'nothing was attached (checked)' : `${describeError(err)} Nothing was attached (checked with the server).`;
+        item.message = isAbort(err) ? 'nothing was attached (checked)'
+          : err?.name === 'OmiseTimeoutError' ? `${describeError(err)} Nothing is attached yet (checked); "Upload again" checks once more before it sends.`
+            : `${describeError(err)} Nothing was attached (checked with the server).`;
       }
     } catch {
       item.state = 'unknown';
