@@ -7,6 +7,7 @@ import { describe, it, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import http from 'node:http';
 import { startStack, makePdf, PNG, ROOT, OUT_DIR } from './harness.mjs';
 import { launchFirefox } from './firefox.mjs';
 
@@ -132,6 +133,46 @@ describe('the dispute desk in Firefox', () => {
     await ff.waitFor(() => document.getElementById('update-notice'));
     assert.match(await textOf('#update-notice'), /server received your answer \(checked\)/);
     assert.equal((await requests('PATCH')).length, 1, 'not sent again');
+  });
+
+  it('checks a lost upload before sending it again, and attaches it once', async () => {
+    const d = await openDispute(1);
+    await open(`#/disputes/${d.id}`);
+    const before = (await stack.apiGet(`/disputes/${d.id}/documents`)).total;
+    await stack.control('POST', 'faults', { path: `/disputes/${d.id}/documents`, method: 'POST', body: 'truncated' });
+    await choose([{ name: 'landed.png', type: 'image/png', buffer: PNG }]);
+    await itemState('landed.png', 'queued');
+    await click('#upload-start');
+    await itemState('landed.png', 'done');
+    await stack.control('POST', 'faults', { path: `/disputes/${d.id}/documents`, method: 'POST', drop: true });
+    await choose([{ name: 'dropped.png', type: 'image/png', buffer: PNG }]);
+    await itemState('dropped.png', 'queued');
+    await click('#upload-start');
+    await itemState('dropped.png', 'failed');
+    await click('.queue-item[data-state=failed] button[data-action=again]');
+    await itemState('dropped.png', 'done');
+    assert.equal((await stack.apiGet(`/disputes/${d.id}/documents`)).total, before + 2);
+    assert.equal((await requests('POST')).length, 3);
+    await shot('05-upload-reconciled');
+  });
+
+  it('a page on another origin cannot write through the proxy', async () => {
+    const id = (await openDispute(0)).id;
+    const evil = http.createServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end(`<!doctype html><title>evil</title>
+<form id=f method=POST action="${stack.url}omise/disputes/${id}/documents" enctype="multipart/form-data"><input name=kind value=proof_of_receipt></form>
+<script>fetch(${JSON.stringify(`${stack.url}omise/disputes/${id}`)}, { method: 'PATCH', mode: 'no-cors', body: '{"message":"pwned"}' })
+.finally(() => document.getElementById('f').submit());</script>`);
+    });
+    await new Promise((r) => evil.listen(0, '127.0.0.1', r));
+    try {
+      await ff.goto(`http://localhost:${evil.address().port}/`);
+      await ff.waitFor(() => location.pathname.startsWith('/omise/') && document.body?.textContent.includes('forbidden_origin'), [], { what: 'the refused form post' });
+    } finally {
+      evil.close();
+    }
+    assert.deepEqual((await stack.control('GET', 'requests')).filter((e) => e.method !== 'GET'), [], 'no write reached the API');
   });
 
   for (const width of [375, 1280]) {
