@@ -50,11 +50,10 @@ const STATE_TEXT = {
 };
 
 /**
- * The evidence section of an open dispute (or the locked list of a closed one).
- * `state` holds `d` (the dispute), `docs` and `queue`; `onDocsChanged` is told after
- * documents were added or removed.
+ * The evidence section of an open dispute (or, with `locked` text, the list of a
+ * dispute that can no longer change). `state` holds `d` (the dispute), `docs` and `queue`.
  */
-export function evidenceSection(state, { locked, onDocsChanged }) {
+export function evidenceSection(state, { locked }) {
   const { d } = state;
   const headingId = uid('evidence-h');
   const listBox = h('div', { class: 'docs-list' });
@@ -101,7 +100,6 @@ export function evidenceSection(state, { locked, onDocsChanged }) {
       const i = state.docs.findIndex((x) => x.id === doc.id);
       state.docs = state.docs.filter((x) => x.id !== doc.id);
       drawDocs();
-      onDocsChanged();
       // Focus the next document's Delete button, or the heading when none is left.
       const next = state.docs[Math.min(i, state.docs.length - 1)];
       (next && section.querySelector(`[data-focus-key="delete-${CSS.escape(next.id)}"]`) || section.querySelector('h2'))?.focus();
@@ -144,12 +142,12 @@ export function evidenceSection(state, { locked, onDocsChanged }) {
     h('h2', { id: headingId, tabindex: '-1' }, locked ? 'Evidence (locked)' : 'Step 1 · Evidence'),
     locked ? h('p', { class: 'hint' }, locked) : h('p', { class: 'hint' }, 'Attach receipts, delivery proof and the like before you answer: once the answer is submitted, evidence can no longer be added or removed.'),
     listBox, docStatus,
-    locked ? null : uploadQueue(state, { drawDocs, onDocsChanged }));
+    locked ? null : uploadQueue(state, { drawDocs }));
   drawDocs();
   return section;
 }
 
-function uploadQueue(state, { drawDocs, onDocsChanged }) {
+function uploadQueue(state, { drawDocs }) {
   const { d } = state;
   const kindId = uid('kind'); const fileId = uid('file'); const hintId = uid('file-hint');
   const kind = h('select', { id: kindId, name: 'kind' }, KINDS.map((k) => h('option', { value: k }, humanize(k))));
@@ -282,7 +280,6 @@ function uploadQueue(state, { drawDocs, onDocsChanged }) {
     if (item.state === 'done') {
       state.docs = [...state.docs, item.doc];
       drawDocs();
-      onDocsChanged();
     }
     drawItem(item);
   };
@@ -314,7 +311,6 @@ function uploadQueue(state, { drawDocs, onDocsChanged }) {
     if (item.state === 'done') {
       state.docs = [...state.docs, item.doc];
       drawDocs();
-      onDocsChanged();
       drawItem(item);
       summary.textContent = `${item.file.name} had already arrived; it was not sent again.`;
       summary.focus();

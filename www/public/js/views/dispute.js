@@ -5,7 +5,7 @@
 
 import { h, replace } from '../dom.js';
 import { formatMoney, humanize } from '../format.js';
-import { call, lit, onCall, lastCall } from '../client.js';
+import { omise, call, lit, onCall, lastCall } from '../client.js';
 import { main, announce, statusBadge, timeEl, loading, errorBox, isAbort, setTitle, lastListHash } from '../ui.js';
 import { documentsOf } from '../reconcile.js';
 import { evidenceSection } from '../forms/evidence.js';
@@ -13,7 +13,6 @@ import { answerForm } from '../forms/answer.js';
 import { acceptSection } from '../forms/accept.js';
 import { transactionsTable } from './transactions.js';
 import { invalidateCounts } from './disputes.js';
-import { omise } from '../client.js';
 
 const DETAIL_ORDER = ['status', 'amount', 'currency', 'funding_amount', 'funding_currency', 'reason_code', 'reason_message',
   'message', 'admin_message', 'charge', 'transaction', 'created_at', 'closed_at', 'livemode', 'id', 'object', 'location'];
@@ -114,7 +113,9 @@ function renderDispute(body, heading, state, notice, ctx) {
   const onDone = (updated, message) => {
     invalidateCounts();
     state.d = updated;
-    state.docs = updated.documents?.data ?? state.docs;
+    // The embedded page of documents, when it holds them all (it holds 20 at most).
+    const embedded = updated.documents;
+    if (embedded && Array.isArray(embedded.data) && embedded.data.length >= embedded.total) state.docs = embedded.data;
     const box = h('div', { class: 'notice', role: 'status', tabindex: '-1', id: 'update-notice' },
       message, ' The dispute is now ', statusBadge(updated.status), '.');
     renderDispute(body, heading, state, box, ctx);
@@ -129,7 +130,7 @@ function renderDispute(body, heading, state, notice, ctx) {
       h('h2', { id: 'note-h' }, 'Note from Omise'), h('p', { class: 'message' }, d.admin_message))
     : null;
 
-  const evidence = evidenceSection(state, { locked: open ? null : lockedText(d), onDocsChanged: () => {} });
+  const evidence = evidenceSection(state, { locked: open ? null : lockedText(d) });
   const desk = open
     ? h('div', { class: 'desk' }, evidence, answerForm(state, { onDone }), acceptSection(state, { onDone }))
     : h('div', { class: 'desk' }, evidence);
