@@ -81,10 +81,10 @@ await init({ module_or_path: new URL('./omise_wasm_bg.wasm', import.meta.url) })
 export * from './omise_wasm.js';
 export { default } from './omise_wasm.js';
 `;
-  const compiled = (runtime, specifier) => `// ${runtime}: the runtime compiles the .wasm import into a WebAssembly.Module.
+  const compiled = (runtime, specifier, crossRealm = '') => `// ${runtime}: the runtime compiles the .wasm import into a WebAssembly.Module.
 import module from '${specifier}';
 import { initSync } from '../web/omise_wasm.js';
-initSync({ module });
+${crossRealm}initSync({ module });
 export * from '../web/omise_wasm.js';
 /** Does nothing: the module is ready as soon as it is imported. */
 export default async function init(_moduleOrPath) {}
@@ -96,7 +96,11 @@ export default async function init(_moduleOrPath) {}
   await writeFile(join(stage, 'web', 'index.d.ts'), types.replaceAll('../web/', './'));
   await writeFile(join(stage, 'workerd', 'index.js'), compiled('Cloudflare Workers (workerd)', '../web/omise_wasm_bg.wasm'));
   await writeFile(join(stage, 'workerd', 'index.d.ts'), types);
-  await writeFile(join(stage, 'edge', 'index.js'), compiled('Edge runtimes (edge-light)', '../web/omise_wasm_bg.wasm?module'));
+  await writeFile(join(stage, 'edge', 'index.js'), compiled('Edge runtimes (edge-light)', '../web/omise_wasm_bg.wasm?module',
+    // Next.js compiles the module outside the edge sandbox's realm, where the glue's
+    // `instanceof WebAssembly.Module` is false; the engine itself accepts it.
+    '// Next.js compiles it in another realm: give it this realm\'s prototype so the glue takes it as a module.\n'
+    + 'if (!(module instanceof WebAssembly.Module)) Object.setPrototypeOf(module, WebAssembly.Module.prototype);\n'));
   await writeFile(join(stage, 'edge', 'index.d.ts'), types);
 }
 
