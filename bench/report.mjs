@@ -16,6 +16,7 @@ const decode = read('decode');
 const upload = read('upload');
 const iterate = read('iterate');
 const cold = read('cold');
+const browser = read('browser');
 
 const int = (n) => Math.round(n).toLocaleString('en-US');
 const ms = (n) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n >= 1 ? n.toFixed(2) : n.toFixed(3)) + ' ms';
@@ -39,7 +40,7 @@ if (overhead) {
     const ratios = [`${x(s['omise-wasm'][k], s.fetch[k])} fetch`];
     if (s.omise) ratios.push(`${x(s['omise-wasm'][k], s.omise[k])} omise`);
     row(`${title}: ${k}`, ms(s['omise-wasm'][k]), ms(s.fetch[k]) + ' (fetch + JSON.parse)',
-      s.omise ? ms(s.omise[k]) : 'not run (port 80 busy)', ratios.join(', '));
+      s.omise ? ms(s.omise[k]) : 'not run (node_modules/omise missing)', ratios.join(', '));
   }
 }
 if (decode) {
@@ -83,6 +84,19 @@ if (cold) {
   row('Cold start: whole process, spawn to exit',
     `${ms(wi.wall.median)} (import); ${ms(wr.wall.median)} (require)`, ms(f.wall.median),
     o ? ms(o.wall.median) : na, o ? `${x(wi.wall.median, o.wall.median)} omise` : na);
+}
+
+if (browser) {
+  const s = browser.stats;
+  for (const k of ['median', 'p99']) {
+    row(`Browser (${browser.browser}, same-origin proxy): ${int(browser.n)} × \`disputes.list({limit: 100})\`, round-robin: ${k}`,
+      ms(s['omise-wasm'][k]), ms(s.fetch[k]) + ' (fetch + JSON.parse)', na, `${x(s['omise-wasm'][k], s.fetch[k])} fetch`);
+  }
+  const d = browser.decode;
+  const w = d['omise-wasm disputes.list'].median, p = d['JSON.parse'].median, f = d['mock fetch + text() + JSON.parse'].median;
+  row(`Browser: decode a 100-dispute body (${int(browser.bodyBytes)} bytes), mock fetch, median per call`,
+    ms(w), `${ms(p)} (JSON.parse alone); ${ms(f)} (mock fetch + text() + JSON.parse)`, na,
+    `${x(w, p)} JSON.parse; ${x(w, f)} fetch + parse`);
 }
 
 const cpu = os.cpus();

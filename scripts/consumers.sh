@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 export PATH="$root/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-source scripts/emulator-env.sh
+source scripts/servers.sh
 
 if [ ! -f pkg/package.json ]; then
   echo "consumers: pkg/ is missing, building it" >&2

@@ -4,7 +4,7 @@
 # node's test runner), collected again at the end.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-source scripts/emulator-env.sh
+source scripts/servers.sh
 
 log=$(mktemp -d)/test.log
 failed=()
