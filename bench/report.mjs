@@ -17,6 +17,7 @@ const upload = read('upload');
 const iterate = read('iterate');
 const cold = read('cold');
 const browser = read('browser');
+const size = read('size');
 
 const int = (n) => Math.round(n).toLocaleString('en-US');
 const ms = (n) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n >= 1 ? n.toFixed(2) : n.toFixed(3)) + ' ms';
@@ -115,6 +116,17 @@ const machine = [
   `date: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
 ].join('; ');
 
+const sizeTable = size ? `
+What the browser wasm holds (twiggy over the optimised module with names kept; shallow
+bytes before gzip, ${int(size.total)} in all):
+
+| part | bytes | share |
+|---|---|---|
+${size.crates.map((c) => `| ${c.crate} | ${int(c.bytes)} | ${(100 * c.share).toFixed(1)}% |`).join('\n')}
+
+Largest functions: ${size.biggest.slice(0, 6).map((b) => `\`${b.name.replace(/\[[0-9a-f]{16}\]/g, '').replace(/::h[0-9a-f]{16}$/, '')}\` ${int(b.bytes)}`).join('; ')}.
+` : '';
+
 const md = `# omise-wasm benchmarks
 
 | benchmark | omise-wasm | bare fetch / JSON.parse | official \`omise\` | ratio (omise-wasm ÷ other) |
@@ -122,7 +134,7 @@ const md = `# omise-wasm benchmarks
 ${rows.join('\n')}
 
 Machine: ${machine}.
-
+${sizeTable}
 One run of \`make bench\`${process.env.BENCH_SECONDS ? ` (${process.env.BENCH_SECONDS} s, build included)` : ''}, against local emulators on 127.0.0.1. Clients
 take turns within each phase (round-robin, order rotating, after a warm-up), so machine
 noise falls on all of them alike. Times are wall-clock; ratios above 1 mean omise-wasm is

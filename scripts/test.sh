@@ -5,6 +5,9 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/servers.sh
+# The load tests hold about 1,000 connections at once, and many systems give an ordinary
+# user a soft limit of 1,024 open files: raise it to the hard limit (no privilege needed).
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
 log=$(mktemp -d)/test.log
 failed=()
