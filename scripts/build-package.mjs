@@ -79,7 +79,7 @@ async function writeModuleEntries(stage) {
   const web = `import init from './omise_wasm.js';
 await init({ module_or_path: new URL('./omise_wasm_bg.wasm', import.meta.url) });
 export * from './omise_wasm.js';
-export { default } from './omise_wasm.js';
+export { default, default as init } from './omise_wasm.js';
 `;
   const compiled = (runtime, specifier, crossRealm = '') => `// ${runtime}: the runtime compiles the .wasm import into a WebAssembly.Module.
 import module from '${specifier}';
@@ -88,8 +88,9 @@ ${crossRealm}initSync({ module });
 export * from '../web/omise_wasm.js';
 /** Does nothing: the module is ready as soon as it is imported. */
 export default async function init(_moduleOrPath) {}
+export { init };
 `;
-  const types = "export * from '../web/omise_wasm.js';\nexport { default } from '../web/omise_wasm.js';\n";
+  const types = "export * from '../web/omise_wasm.js';\nexport { default, default as init } from '../web/omise_wasm.js';\n";
   await mkdir(join(stage, 'workerd'), { recursive: true });
   await mkdir(join(stage, 'edge'), { recursive: true });
   await writeFile(join(stage, 'web', 'index.js'), web);
@@ -110,16 +111,22 @@ export default async function init(_moduleOrPath) {}
  * bun build) with no file lookup; node/index.mjs gives ES modules the same instance.
  */
 async function bundleNode(glueDir, stage, wasmFile) {
-  const names = (await exportNames(join(glueDir, 'public.js'))).filter((n) => n !== 'default' && n !== 'initSync');
+  const names = (await exportNames(join(glueDir, 'public.js'))).filter((n) => !['default', 'init', 'initSync'].includes(n));
   const base64 = (await readFile(wasmFile)).toString('base64');
   const entry = join(glueDir, 'node-entry.js');
-  await writeFile(entry, `import { initSync } from './omise_wasm.js';
+  await writeFile(entry, `import { initSync as instantiate } from './omise_wasm.js';
 import base64 from 'omise-wasm:bytes';
 // Buffer where there is one (Node, Bun, Deno's npm code); atob anywhere else.
 const bytes = typeof Buffer === 'function' ? Buffer.from(base64, 'base64')
   : Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-initSync({ module: bytes });
+instantiate({ module: bytes });
 export { ${names.join(', ')} } from './public.js';
+
+/** Does nothing: the module is ready as soon as it is loaded. */
+export async function init(_moduleOrPath) {}
+
+/** Does nothing: the module is ready as soon as it is loaded. */
+export function initSync(_module) {}
 `);
   const inlineBytes = {
     name: 'omise-wasm-bytes',
@@ -133,16 +140,11 @@ export { ${names.join(', ')} } from './public.js';
     output: { file: join(stage, 'node', 'omise_wasm.cjs'), format: 'cjs' },
   });
   await writeFile(join(stage, 'node', 'index.mjs'), `// Node's ES module entry: the CommonJS build, so that \`import\` and \`require\` in one
-// process share one wasm instance, plus init/initSync as no-ops for isomorphic code.
+// process share one wasm instance (and the same init/initSync no-ops).
 import glue from './omise_wasm.cjs';
 
-export const { ${names.join(', ')} } = glue;
-
-/** Does nothing in Node: the module is ready as soon as it is imported. */
-export default async function init(_moduleOrPath) {}
-
-/** Does nothing in Node: the module is ready as soon as it is imported. */
-export function initSync(_module) {}
+export const { ${names.join(', ')}, init, initSync } = glue;
+export default init;
 `);
   return names;
 }
@@ -157,7 +159,13 @@ async function writeTypes(glueDir, stage) {
   web = web.replace(/^export interface InitOutput \{[\s\S]*?^\}/m, (b) => b.replace(/\bany\b/g, 'unknown'));
   const cut = web.indexOf('export type InitInput');
   if (cut < 0) throw new Error('omise_wasm.d.ts: no `export type InitInput` to cut the Node types at');
-  let node = web.slice(0, cut).replace('@ts-self-types="./omise_wasm.d.ts"', '');
+  const node = web.slice(0, cut).replace('@ts-self-types="./omise_wasm.d.ts"', '') + `
+/** Does nothing: the module is ready as soon as it is loaded. */
+export function init(moduleOrPath?: unknown): Promise<void>;
+
+/** Does nothing: the module is ready as soon as it is loaded. */
+export function initSync(module?: unknown): void;
+`;
   // Without this reference a project whose lib lacks esnext.disposable (and that has no
   // @types/node) fails on the `[Symbol.dispose]()` wasm-bindgen declares on every class.
   const withDispose = (t) => (t.includes('Symbol.dispose') ? '/// <reference lib="esnext.disposable" />\n' + t : t);

@@ -26,13 +26,13 @@ mkdir -p "$stage"
 say "wasm-pack --target web"
 wasm-pack --quiet build --release --target web --out-dir "$glue" --no-pack --mode no-install >&2
 
-# Features the wasm32 target of current Rust emits and every engine of engines.node/ES2022 has.
-# --low-memory-unused and --zero-filled-memory state what holds for Rust's output
+# scripts/wasm-opt.flags (make bench reads them too): -Oz, the features the wasm32 target
+# of current Rust emits and every engine of engines.node/ES2022 has, and
+# --low-memory-unused and --zero-filled-memory, which state what holds for Rust's output
 # (nothing lives below address 1024; the module's own memory starts zeroed).
 say "wasm-opt -Oz"
-wasm-opt -Oz --converge --low-memory-unused --zero-filled-memory --enable-bulk-memory \
-  --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
-  --enable-reference-types --enable-multivalue \
+# shellcheck disable=SC2046 # one flag per word
+wasm-opt $(cat scripts/wasm-opt.flags) \
   "$glue/omise_wasm_bg.wasm" -o "$glue/omise_wasm_bg.opt.wasm"
 
 say "assembling the entries"
