@@ -215,8 +215,7 @@ pub fn status_error(status: u16) -> Error {
         code: code.to_owned(),
         location: None,
         message: format!(
-            "the server answered HTTP {status} without an Omise error object ({})",
-            code.replace('_', " ")
+            "the server answered HTTP {status} ({code}) without an Omise error object"
         ),
         attempts: 1,
     }

@@ -181,9 +181,7 @@ impl Expect {
     pub fn what(self) -> &'static str {
         match self {
             Expect::One(s) => s.tag,
-            Expect::List(s) if std::ptr::eq(s, &DISPUTE) => "list of disputes",
-            Expect::List(s) if std::ptr::eq(s, &DOCUMENT) => "list of documents",
-            Expect::List(_) => "list of transactions",
+            Expect::List(_) => "list",
         }
     }
 }
