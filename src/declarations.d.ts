@@ -130,13 +130,12 @@ export type OmiseNetworkCode = 'network' | 'malformed_response' | 'unexpected_re
 
 /**
  * The base class of every error this library rejects with (a caller's abort aside:
- * that is the platform's `AbortError`). `JSON.stringify` shows name, message and fields;
- * no form of any error holds the secret key.
+ * that is the platform's `AbortError`). `name`, `message` and the fields below are own
+ * properties, so `JSON.stringify` shows them (not `cause`); no form of any error holds
+ * the secret key.
  */
 export class OmiseError extends Error {
   name: 'OmiseValidationError' | 'OmiseApiError' | 'OmiseNetworkError' | 'OmiseTimeoutError' | 'OmiseError';
-  /** Name, message and the error's fields, for `JSON.stringify`. */
-  toJSON(): { name: string; message: string; [field: string]: unknown };
 }
 
 /** Bad input, caught before any request was sent. */
