@@ -244,9 +244,14 @@ fn list(v: &JsValue, shape: &'static Shape) -> Result<(), Why> {
     if fields(v, &t, LIST_FIELDS, &JsValue::UNDEFINED)? != code::ARRAY {
         return Err("`data` is not an array".into());
     }
-    let items: Array = get(v, &t.names[1]).unchecked_into();
-    for (i, item) in items.iter().enumerate() {
-        object(&item, shape, &JsValue::UNDEFINED).map_err(|why| format!("data[{i}]: {why}"))?;
+    items(&get(v, &t.names[1]), shape).map_err(|why| format!("data{why}").into())
+}
+
+/// Checks every element of an array of objects of `shape` (one loop for lists and
+/// arrays keeps the wasm small); names the first bad one by its index.
+fn items(v: &JsValue, shape: &'static Shape) -> Result<(), Why> {
+    for (i, item) in v.unchecked_ref::<Array>().iter().enumerate() {
+        object(&item, shape, &JsValue::UNDEFINED).map_err(|why| format!("[{i}]: {why}"))?;
     }
     Ok(())
 }
@@ -269,9 +274,7 @@ fn field(v: &JsValue, key: &JsValue, c: u8, kind: Kind) -> Result<(), Why> {
             if c != code::ARRAY {
                 return Err("is not an array".into());
             }
-            for item in get(v, key).unchecked_into::<Array>().iter() {
-                object(&item, shape, &JsValue::UNDEFINED)?;
-            }
+            items(&get(v, key), shape)?;
             true
         }
         Kind::List(shape) => {

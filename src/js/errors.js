@@ -37,8 +37,8 @@ export function omiseError(kind, message, code, param, n, extra, attempts) {
       { timeoutMs: n, attempts },
     ][kind],
   );
-  Error.captureStackTrace?.(error, omiseError);
-  // Frames of the library itself go (V8 writes wasm frames with wasm://, Firefox with
+  // (V8 writes the stack's first line when it is first read, so it has the name and
+  // message set above.) Frames of the library itself go (V8 writes wasm frames with wasm://, Firefox with
   // the .wasm file's name; the glue is omise_wasm.js or .cjs; not `omise-wasm`, which
   // may be the caller's own folder): the stack starts at the caller's call.
   error.stack &&= error.stack.replace(/\n.*(wasm:\/\/|omise_wasm).*/g, '');
