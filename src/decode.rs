@@ -1,9 +1,10 @@
 //! Checking a parsed response before the caller gets it.
 //!
 //! The platform's `JSON.parse` has already built the object the caller receives, with
-//! every field the server sent. In wasm it is checked in place against the shape
-//! tables of [`crate::models::shape`] (reading only the known fields, copying no
-//! strings); natively, and in tests, the serde models decode the same JSON. Either way
+//! every field the server sent. In wasm it is checked in place, in JavaScript, against
+//! the shape tables of [`crate::models::shape`] handed over once as plain arrays (a
+//! checker in JS is a third of the size of the same in wasm, and copies no strings);
+//! natively, and in tests, the serde models decode the same JSON. Either way
 //! a required field that is missing, a field of the wrong type or null where it may not
 //! be, or an object whose `id` is not the one the request asked for is an
 //! `OmiseNetworkError` with code `malformed_response` naming the field, never a panic:
@@ -16,11 +17,9 @@ use crate::models::{
 };
 use js_sys::Array;
 use serde::{Deserialize, Deserializer};
-use std::borrow::Cow;
 use std::cell::RefCell;
-use std::rc::Rc;
 use wasm_bindgen::prelude::wasm_bindgen;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 /// A serde model the native decoder can produce.
 pub trait Checked: for<'de> Deserialize<'de> + Resource {
@@ -71,229 +70,141 @@ fn malformed(expect: Expect, why: &str) -> Error {
 /// `path` names for its kind, if it names one (`/disputes/dspt_1/documents/docu_2`
 /// asks for `docu_2`; an upload's `/disputes/dspt_1/documents` for none).
 pub fn check(value: JsValue, expect: Expect, path: &str) -> Result<JsValue, Error> {
-    let checked = match expect {
-        Expect::One(shape) => object(&value, shape, &JsValue::from_str(path)),
-        Expect::List(shape) => list(&value, shape),
+    let (shape, is_list) = match expect {
+        Expect::One(shape) => (shape, false),
+        Expect::List(shape) => (shape, true),
     };
-    checked
-        .map(|_| value)
-        .map_err(|why| malformed(expect, &why))
+    let list = spec("list", "", LIST_FIELDS);
+    match js_check(
+        &value,
+        &shape_spec(shape),
+        &list,
+        is_list,
+        LEGACY_NAMES,
+        path,
+    ) {
+        None => Ok(value),
+        Some(why) => Err(malformed(expect, &why)),
+    }
 }
 
 #[wasm_bindgen(inline_js = "
-export function omiseKinds(o, keys, tag, rules, legacy, path, prefix) {
-  if (o === null || typeof o !== 'object' || Array.isArray(o)) return new Uint8Array(0);
-  const l = legacy.split(' ');
-  for (let i = 0; i < l.length; i += 2)
-    if (keys.includes(l[i + 1]) && o[l[i + 1]] === undefined && o[l[i]] !== undefined) o[l[i + 1]] = o[l[i]];
-  const out = new Uint8Array(keys.length);
-  out[0] = o[keys[0]] === tag ? 2 : 7;
-  for (let i = 1; i < keys.length; i++) {
-    const v = o[keys[i]];
-    out[i] = v === undefined ? (rules[i] & 1 ? 8 : 1) : v === null ? (rules[i] & 2 ? 1 : 0)
-      : typeof v === 'string' ? 2 : Number.isSafeInteger(v) ? 3 : typeof v === 'boolean' ? 4
-      : Array.isArray(v) ? 5 : typeof v === 'object' ? 6 : 7;
+export function omiseCheck(o, spec, listSpec, isList, legacy, path) {
+  const old = legacy.split(' ');
+  const fields = (o, [tag, , fs]) => {
+    if (o === null || typeof o !== 'object' || Array.isArray(o)) throw 'is not an object';
+    if (o.object !== tag) throw '`object` is not the one expected';
+    for (let i = 0; i < old.length; i += 2)
+      if (fs.some((f) => f[0] == old[i + 1]) && o[old[i + 1]] === undefined && o[old[i]] !== undefined) o[old[i + 1]] = o[old[i]];
+    for (const [name, kind, rule, extra] of fs) {
+      const v = o[name];
+      try {
+        if (v === undefined) {
+          if (rule & 1) throw 'is missing';
+        } else if (v === null) {
+          if (!(rule & 2)) throw 'is null';
+        } else if (kind == 5) {
+          if (!Array.isArray(v)) throw 'is not an array';
+          each(v, extra, '');
+        } else if (kind == 8) list(v, extra);
+        else if (!(kind == 2 ? typeof v == 'string' && (!extra || extra.includes(v)) : kind == 3 ? Number.isSafeInteger(v)
+          : kind == 4 ? typeof v == 'boolean' : kind == 6 ? typeof v == 'object' && !Array.isArray(v) : v === true))
+          throw 'does not have the type or value the API documents';
+      } catch (why) {
+        throw '`' + name + '` ' + why;
+      }
+    }
+  };
+  const object = (o, spec, path) => {
+    fields(o, spec);
+    if (typeof o.id != 'string') throw '`id` is not a string';
+    const asked = path?.split('/').filter((s) => s.startsWith(spec[1])).pop();
+    if (asked !== undefined && o.id !== asked) throw '`id` is not the id asked for';
+  };
+  const each = (a, spec, at) => a.forEach((x, i) => {
+    try {
+      object(x, spec);
+    } catch (why) {
+      throw at + '[' + i + ']: ' + why;
+    }
+  });
+  const list = (o, spec) => {
+    fields(o, listSpec);
+    if (!Array.isArray(o.data)) throw '`data` is not an array';
+    each(o.data, spec, 'data');
+  };
+  try {
+    isList ? list(o, spec) : object(o, spec, path);
+  } catch (why) {
+    return String(why);
   }
-  const asked = path?.split('/').filter((s) => s.startsWith(prefix)).pop();
-  if (asked !== undefined && o.id !== asked) out[1] = 9;
-  return out;
 }")]
 extern "C" {
-    /// In one crossing: mirrors the table's older field names to their new ones, then
-    /// gives the type code (see [`code`]) of each key of the table in a parsed object,
-    /// with its presence rules applied; the first key (`object`) is STRING when it
-    /// equals the tag, the second (`id`) OTHER_ID when `path` names another id. Empty
-    /// when `o` is not a plain object. Reading JSON data cannot run code.
-    #[wasm_bindgen(js_name = omiseKinds)]
-    fn kinds(
+    /// Checks `o` against `spec` (or, with `is_list`, a list of them), mirroring older
+    /// field names first; the reason it is not what the types say, or nothing.
+    #[wasm_bindgen(js_name = omiseCheck)]
+    fn js_check(
         o: &JsValue,
-        keys: &Array,
-        tag: &JsValue,
-        rules: &[u8],
-        legacy: &JsValue,
-        path: &JsValue,
-        prefix: &JsValue,
-    ) -> Vec<u8>;
-
-    /// A value built by `JSON.parse`: plain data.
-    type Parsed;
-    #[wasm_bindgen(method, structural, indexing_getter)]
-    fn field(this: &Parsed, key: &JsValue) -> JsValue;
-}
-
-/// The type codes `omiseKinds` returns.
-mod code {
-    /// Null where the field may not be.
-    pub const NULL: u8 = 0;
-    /// Absent where it may be, or null where it may be.
-    pub const ABSENT: u8 = 1;
-    pub const STRING: u8 = 2;
-    pub const INTEGER: u8 = 3;
-    pub const BOOLEAN: u8 = 4;
-    pub const ARRAY: u8 = 5;
-    pub const OBJECT: u8 = 6;
-    /// Absent where the field is required.
-    pub const MISSING: u8 = 8;
-    /// An `id` that is not the one the request's path names.
-    pub const OTHER_ID: u8 = 9;
+        spec: &JsValue,
+        list_spec: &JsValue,
+        is_list: bool,
+        legacy: &str,
+        path: &str,
+    ) -> Option<String>;
 }
 
 thread_local! {
-    /// Each table's field names as JS strings, made once (creating JS strings from Rust
-    /// text on every read was most of the cost of a check), found by the table's address.
-    static TABLES: RefCell<Vec<(usize, Rc<Table>)>> = const { RefCell::new(Vec::new()) };
+    /// Each table as the JS checker reads it, made once, found by the table's address.
+    static SPECS: RefCell<Vec<(usize, JsValue)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// A field table made ready for checks.
-struct Table {
-    /// `object`, then `id` (or `data` for a list), then the table's fields, as JS strings.
-    keys: Array,
-    /// The same, to read single values.
-    names: Vec<JsValue>,
-    /// The JS string of the `object` tag.
-    tag: JsValue,
-    /// Per key, its [`Presence`](crate::models::shape::Presence) as bits (1 required,
-    /// 2 may be null); 0 for `object` and `id`/`data`, which are checked apart.
-    rules: Vec<u8>,
-    /// [`LEGACY_NAMES`]: the older names and their new ones, as one JS string.
-    legacy: JsValue,
-    /// The JS string its ids start with (`dspt_`).
-    prefix: JsValue,
+/// A shape's table as the JS checker reads it.
+fn shape_spec(shape: &'static Shape) -> JsValue {
+    spec(shape.tag, shape.id_prefix, shape.fields)
 }
 
-/// The prepared form of a field table, made on first use.
-fn table(
-    tag: &'static str,
-    prefix: &'static str,
-    second: &'static str,
-    fields: &'static [Field],
-) -> Rc<Table> {
+/// `[tag, id prefix, [[name, kind, presence bits, values or nested table], ...]]`, with
+/// kind 2 string (values: the closed set, if any), 3 integer, 4 boolean, 5 array of
+/// objects, 6 object, 7 `true`, 8 list.
+fn spec(tag: &str, prefix: &str, fields: &'static [Field]) -> JsValue {
     let at = fields.as_ptr() as usize;
-    TABLES.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if let Some((_, t)) = cache.iter().find(|(a, _)| *a == at) {
-            return t.clone();
-        }
-        let names: Vec<JsValue> = ["object", second]
-            .into_iter()
-            .chain(fields.iter().map(|(n, _, _)| *n))
-            .map(JsValue::from_str)
-            .collect();
-        let mut rules = vec![0; names.len()];
-        for (rule, (_, _, presence)) in rules[2..].iter_mut().zip(fields) {
-            *rule = *presence as u8;
-        }
-        let t = Rc::new(Table {
-            keys: names.iter().collect(),
-            names,
-            tag: JsValue::from_str(tag),
-            rules,
-            legacy: JsValue::from_str(LEGACY_NAMES),
-            prefix: JsValue::from_str(prefix),
-        });
-        cache.push((at, t.clone()));
-        t
-    })
-}
-
-/// Why a value is not what was expected (mostly static text).
-type Why = Cow<'static, str>;
-
-fn get(v: &JsValue, key: &JsValue) -> JsValue {
-    v.unchecked_ref::<Parsed>().field(key)
-}
-
-/// What is wrong with the field `name` (one formatting site keeps the wasm small).
-fn at(name: &str, why: &str) -> Why {
-    format!("`{name}` {why}").into()
-}
-
-/// Checks the tag and the fields of a plain object (after mirroring older names);
-/// returns the type code of its second key (`id` or `data`).
-fn fields(v: &JsValue, t: &Table, fields: &'static [Field], path: &JsValue) -> Result<u8, Why> {
-    let codes = kinds(v, &t.keys, &t.tag, &t.rules, &t.legacy, path, &t.prefix);
-    if codes.is_empty() {
-        return Err("is not an object".into());
+    let cached = SPECS.with(|c| {
+        c.borrow()
+            .iter()
+            .find(|(a, _)| *a == at)
+            .map(|(_, s)| s.clone())
+    });
+    if let Some(s) = cached {
+        return s;
     }
-    if codes[0] != code::STRING {
-        return Err(at("object", "is not the one expected"));
+    let table = Array::new();
+    for (name, kind, presence) in fields {
+        let none = JsValue::UNDEFINED;
+        let (code, extra) = match kind {
+            Kind::Str => (2, none),
+            Kind::Int => (3, none),
+            Kind::Bool => (4, none),
+            Kind::Object => (6, none),
+            Kind::True => (7, none),
+            Kind::OneOf(values) => (
+                2,
+                values
+                    .iter()
+                    .map(|v| JsValue::from_str(v))
+                    .collect::<Array>()
+                    .into(),
+            ),
+            Kind::Items(s) => (5, shape_spec(s)),
+            Kind::List(s) => (8, shape_spec(s)),
+        };
+        table.push(&Array::of4(
+            &(*name).into(),
+            &code.into(),
+            &(*presence as u8).into(),
+            &extra,
+        ));
     }
-    for (i, (name, kind, _)) in fields.iter().enumerate() {
-        match codes.get(i + 2).copied().unwrap_or(code::ABSENT) {
-            code::ABSENT => {}
-            code::MISSING => return Err(at(name, "is missing")),
-            code::NULL => return Err(at(name, "is null")),
-            c => field(v, &t.names[i + 2], c, *kind).map_err(|why| at(name, &why))?,
-        }
-    }
-    Ok(codes.get(1).copied().unwrap_or(code::ABSENT))
-}
-
-/// Checks one object; `path` is the request's (undefined for nested objects).
-fn object(v: &JsValue, shape: &'static Shape, path: &JsValue) -> Result<(), Why> {
-    let t = table(shape.tag, shape.id_prefix, "id", shape.fields);
-    match fields(v, &t, shape.fields, path)? {
-        code::STRING => Ok(()),
-        code::OTHER_ID => Err(at("id", "is not the id asked for")),
-        _ => Err(at("id", "is not a string")),
-    }
-}
-
-fn list(v: &JsValue, shape: &'static Shape) -> Result<(), Why> {
-    let t = table("list", "", "data", LIST_FIELDS);
-    if fields(v, &t, LIST_FIELDS, &JsValue::UNDEFINED)? != code::ARRAY {
-        return Err("`data` is not an array".into());
-    }
-    items(&get(v, &t.names[1]), shape).map_err(|why| format!("data{why}").into())
-}
-
-/// Checks every element of an array of objects of `shape` (one loop for lists and
-/// arrays keeps the wasm small); names the first bad one by its index.
-fn items(v: &JsValue, shape: &'static Shape) -> Result<(), Why> {
-    for (i, item) in v.unchecked_ref::<Array>().iter().enumerate() {
-        object(&item, shape, &JsValue::UNDEFINED).map_err(|why| format!("[{i}]: {why}"))?;
-    }
-    Ok(())
-}
-
-/// Checks one present field whose type code is `c`.
-fn field(v: &JsValue, key: &JsValue, c: u8, kind: Kind) -> Result<(), Why> {
-    let ok = match kind {
-        Kind::Str => c == code::STRING,
-        Kind::Int => c == code::INTEGER,
-        Kind::Bool => c == code::BOOLEAN,
-        Kind::True => get(v, key).as_bool() == Some(true),
-        Kind::Object => c == code::OBJECT,
-        Kind::OneOf(values) => {
-            c == code::STRING
-                && get(v, key)
-                    .as_string()
-                    .is_some_and(|s| values.contains(&s.as_str()))
-        }
-        Kind::Items(shape) => {
-            if c != code::ARRAY {
-                return Err("is not an array".into());
-            }
-            items(&get(v, key), shape)?;
-            true
-        }
-        Kind::List(shape) => {
-            list(&get(v, key), shape)?;
-            true
-        }
-    };
-    if ok {
-        Ok(())
-    } else {
-        Err(match kind {
-            Kind::Str => "is not a string",
-            Kind::Int => "is not an integer",
-            Kind::Bool => "is not a boolean",
-            Kind::True => "is not true",
-            Kind::Object => "is not an object",
-            Kind::OneOf(_) => "is not one of the known values",
-            Kind::Items(_) | Kind::List(_) => "is not valid",
-        }
-        .into())
-    }
+    let s: JsValue = Array::of3(&tag.into(), &prefix.into(), &table).into();
+    SPECS.with(|c| c.borrow_mut().push((at, s.clone())));
+    s
 }
