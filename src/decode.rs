@@ -109,7 +109,7 @@ export function omiseCheck(o, spec, listSpec, isList, legacy, path) {
         } else if (kind == 8) list(v, extra);
         else if (!(kind == 2 ? typeof v == 'string' && (!extra || extra.includes(v)) : kind == 3 ? Number.isSafeInteger(v)
           : kind == 4 ? typeof v == 'boolean' : kind == 6 ? typeof v == 'object' && !Array.isArray(v) : v === true))
-          throw 'does not have the type or value the API documents';
+          throw ['', '', 'is not a string (or not a known value)', 'is not an integer', 'is not a boolean', '', 'is not an object', 'is not true'][kind];
       } catch (why) {
         throw '`' + name + '` ' + why;
       }

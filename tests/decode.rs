@@ -362,7 +362,7 @@ fn broken_shapes_are_malformed_responses() {
     .unwrap_err();
     assert!(
         e.to_string()
-            .contains("data[0]: `amount` does not have the type or value the API documents"),
+            .contains("data[0]: `amount` is not an integer"),
         "{e}"
     );
     // Nulls where the API sends them, and unknown fields, are fine.
