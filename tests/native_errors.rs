@@ -37,3 +37,20 @@ fn attempts_appear_in_the_message() {
         "the request timed out after 10 ms (after 3 attempts)"
     );
 }
+
+#[test]
+fn a_network_error_keeps_its_cause_out_of_debug_display_and_comparisons() {
+    let network = |cause| Error::Network {
+        code: NetworkCode::Network,
+        status: None,
+        message: "could not reach the Omise API".into(),
+        attempts: 1,
+        cause,
+    };
+    let with_cause = network(Cause(Some(wasm_bindgen::JsValue::NULL)));
+    let debug = format!("{with_cause:?}");
+    assert!(debug.contains("cause: Cause(..)"), "{debug}");
+    assert!(format!("{:?}", network(Cause::default())).contains("cause: Cause(None)"));
+    assert_eq!(with_cause, network(Cause::default()));
+    assert_eq!(with_cause.to_string(), "could not reach the Omise API");
+}
