@@ -23,6 +23,10 @@ stage=$root/target/pkg-staging
 rm -rf "$stage"
 mkdir -p "$out" "$stage/web" "$stage/node"
 
+# The .wasm names no machine path: the cargo registry's location (panic locations of
+# dependencies) is remapped, so the package is the same whoever builds it.
+cargo_home=${CARGO_HOME:-$HOME/.cargo}
+export CARGO_ENCODED_RUSTFLAGS="--remap-path-prefix=$cargo_home/registry/src=crates"$'\x1f'"--remap-path-prefix=$cargo_home/git/checkouts=git"$'\x1f'"--remap-path-prefix=$root=."
 # Both builds share the cargo cache: the second one only re-runs wasm-bindgen.
 for t in web nodejs; do
   say "wasm-pack --target $t"
@@ -76,7 +80,9 @@ node -e '
     fs.mkdirSync(path.dirname(out), { recursive: true });
     fs.writeFileSync(out, src.replace(/^export function /gm, "function ") +
       "\nmodule.exports = { " + names.join(", ") + " };\n");
-    text = text.split("./" + rel).join("./" + rel.replace(/\.js$/, ".cjs"));
+    const cjs = rel.replace(/\.js$/, ".cjs");
+    // require() paths change; the import object keys stay the names the .wasm imports.
+    text = text.split("./" + rel).join("./" + cjs).split(`"./${cjs}":`).join(`"./${rel}":`);
   }
   fs.writeFileSync(glue, text);
 ' "$out/nodejs" "$stage/node" "$stage/node/omise_wasm.cjs"

@@ -5,7 +5,8 @@
 use crate::config::Config;
 use crate::error::{status_error, Error, NetworkCode};
 use crate::platform;
-use js_sys::{Array, Function, Object, Promise, Reflect};
+use crate::retry::{self, Failure, Outcome};
+use js_sys::{Array, Function, JsString, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -94,38 +95,54 @@ impl Request {
     }
 }
 
-/// Sends `req`, retrying a GET on transient failures; returns the parsed JSON of a
-/// successful answer (not yet checked against a model).
+/// Sends `req`, retrying a GET on transient failures (the policy is [`crate::retry`]);
+/// returns the parsed JSON of a successful answer (not yet checked against a model).
 pub async fn send(config: &Config, req: &Request, opts: &CallOptions) -> Result<JsValue, Error> {
-    let attempts = if req.method == Method::Get {
-        1 + opts.max_retries
-    } else {
-        1
-    };
-    let mut attempt = 1;
+    let mut number = 1;
     loop {
-        if opts.signal.as_ref().is_some_and(AbortSignal::aborted) {
+        if opts
+            .signal
+            .as_ref()
+            .is_some_and(crate::js_input::signal_aborted)
+        {
             return Err(Error::Abort);
         }
         let (result, retry_after) = attempt_once(config, req, opts).await;
-        match result {
+        let e = match result {
             Ok(v) => return Ok(v),
-            Err(e) if attempt < attempts && e.is_retryable() => {
-                sleep(backoff_ms(attempt, retry_after), opts.signal.as_ref()).await?;
-                attempt += 1;
+            Err(e) => e,
+        };
+        let failure = match &e {
+            Error::Api { status, .. } => Failure::Status(*status),
+            Error::Network {
+                code: NetworkCode::Network,
+                ..
+            } => Failure::Connection,
+            Error::Timeout { .. } => Failure::Timeout,
+            _ => Failure::Final,
+        };
+        let outcome = retry::decide(&retry::Attempt {
+            is_get: req.method == Method::Get,
+            number,
+            max_retries: opts.max_retries,
+            failure,
+            retry_after: retry_after.as_deref(),
+            retry_after_date_ms: retry_after
+                .as_deref()
+                .map(js_sys::Date::parse)
+                .filter(|d| d.is_finite()),
+            timeout_ms: opts.timeout_ms,
+            now_ms: js_sys::Date::now(),
+            jitter: js_sys::Math::random(),
+        });
+        match outcome {
+            Outcome::Retry { wait_ms } => {
+                sleep(wait_ms, opts.signal.as_ref()).await?;
+                number += 1;
             }
-            Err(e) => return Err(e.with_attempts(attempt)),
+            Outcome::GiveUp => return Err(e.with_attempts(number)),
         }
     }
-}
-
-/// Exponential backoff with jitter; a server's `Retry-After` wins (capped at a minute).
-fn backoff_ms(attempt: u32, retry_after: Option<f64>) -> f64 {
-    if let Some(s) = retry_after {
-        return (s * 1000.0).clamp(0.0, 60_000.0);
-    }
-    let base = 200.0 * f64::from(1u32 << (attempt - 1).min(6));
-    base.min(8_000.0) * (0.5 + js_sys::Math::random() / 2.0)
 }
 
 /// Waits `ms`, or rejects with `AbortError` when the caller's signal fires.
@@ -179,9 +196,17 @@ impl AttemptSignal {
 
     /// Turns a failure into Abort or Timeout when a signal explains it, else `other`.
     fn explain(&self, other: Error) -> Error {
-        if self.caller.as_ref().is_some_and(AbortSignal::aborted) {
+        if self
+            .caller
+            .as_ref()
+            .is_some_and(crate::js_input::signal_aborted)
+        {
             Error::Abort
-        } else if self.timeout.as_ref().is_some_and(AbortSignal::aborted) {
+        } else if self
+            .timeout
+            .as_ref()
+            .is_some_and(crate::js_input::signal_aborted)
+        {
             Error::Timeout {
                 timeout_ms: self.timeout_ms,
                 attempts: 1,
@@ -234,12 +259,80 @@ fn url(config: &Config, req: &Request) -> String {
     }
 }
 
-/// One attempt; also returns the `Retry-After` seconds the server asked for.
+/// The most bytes of an answer that are read (API.md, "Transport rules").
+pub const MAX_RESPONSE_BYTES: u32 = 16 * 1024 * 1024;
+/// The most UTF-16 code units kept of each string of a server's error object.
+pub const MAX_ERROR_STRING: u32 = 1_000;
+
+#[wasm_bindgen(inline_js = "
+const readBody = async (r, cap) => {
+  const b = r.body, s = r.status;
+  const redirect = r.type == 'opaqueredirect' || (s > 299 && s < 400);
+  if (redirect || Number(r.headers.get('content-length')) > cap) {
+    if (b) b.cancel().catch(() => {});
+    return redirect ? undefined : null;
+  }
+  if (!b) return '';
+  const reader = b.getReader(), dec = new TextDecoder();
+  let text = '', size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + dec.decode();
+    size += value.byteLength;
+    if (size > cap) {
+      reader.cancel().catch(() => {});
+      return null;
+    }
+    text += dec.decode(value, { stream: true });
+  }
+};
+export function omiseReadBody(r, cap) {
+  return readBody(r, cap);
+}
+export function omiseOtherUrl(xhr, url) {
+  try {
+    const got = xhr.responseURL;
+    return !!got && new URL(url, globalThis.location && location.href).href !== got;
+  } catch (_) {
+    return true;
+  }
+}")]
+extern "C" {
+    /// The body as text, counting decoded bytes as they stream: `null` (and the rest
+    /// left unread) past `cap` bytes; `undefined` (nothing read) for a redirect, which
+    /// a browser shows as an opaque answer with status 0.
+    #[wasm_bindgen(js_name = omiseReadBody)]
+    fn read_body(r: &Response, cap: f64) -> Promise;
+    /// Whether an `XMLHttpRequest` ended at another URL than `url` (it followed a redirect).
+    #[wasm_bindgen(js_name = omiseOtherUrl)]
+    fn other_url(xhr: &XmlHttpRequest, url: &str) -> bool;
+}
+
+fn too_large(status: Option<u16>) -> Error {
+    Error::Network {
+        code: NetworkCode::ResponseTooLarge,
+        status,
+        message: "the answer is larger than 16 MiB; it was not read".into(),
+        attempts: 1,
+    }
+}
+
+fn redirected(status: Option<u16>) -> Error {
+    Error::Network {
+        code: NetworkCode::UnexpectedRedirect,
+        status,
+        message: "the server answered with a redirect, which is not followed (check baseUrl)"
+            .into(),
+        attempts: 1,
+    }
+}
+
+/// One attempt; also returns the answer's `Retry-After` header.
 async fn attempt_once(
     config: &Config,
     req: &Request,
     opts: &CallOptions,
-) -> (Result<JsValue, Error>, Option<f64>) {
+) -> (Result<JsValue, Error>, Option<String>) {
     let signal = AttemptSignal::new(opts);
     if matches!(req.body, Body::Form(_)) && platform::has_global("XMLHttpRequest") {
         return (xhr_attempt(config, req, &signal).await, None);
@@ -252,6 +345,8 @@ async fn attempt_once(
     let init = Object::new();
     put(&init, "method", &req.method.as_str().into());
     put(&init, "headers", &head);
+    // A redirect would carry headers and body to wherever it points: never follow one.
+    put(&init, "redirect", &"manual".into());
     match &req.body {
         Body::Empty => {}
         Body::Json(text) => put(&init, "body", text),
@@ -277,17 +372,12 @@ async fn attempt_once(
         }
     };
     let status = response.status();
-    let retry_after = response
-        .headers()
-        .get("Retry-After")
-        .ok()
-        .flatten()
-        .and_then(|v| parse_retry_after(&v));
-    let text = match response.text() {
-        Ok(p) => JsFuture::from(p).await,
-        Err(e) => Err(e),
-    };
+    let retry_after = response.headers().get("Retry-After").ok().flatten();
+    let text = JsFuture::from(read_body(&response, f64::from(MAX_RESPONSE_BYTES))).await;
+    let shown = (status != 0).then_some(status);
     let text = match text {
+        Ok(t) if t.is_undefined() => return (Err(redirected(shown)), None),
+        Ok(t) if t.is_null() => return (Err(too_large(shown)), None),
         Ok(t) => t,
         Err(_) => {
             let e = signal.explain(Error::Network {
@@ -304,19 +394,6 @@ async fn attempt_once(
         report(&p.callback, p.size, p.size);
     }
     (result, retry_after)
-}
-
-/// `Retry-After` as seconds or an HTTP date.
-fn parse_retry_after(v: &str) -> Option<f64> {
-    let v = v.trim();
-    if let Ok(s) = v.parse::<u32>() {
-        return Some(f64::from(s));
-    }
-    let at = js_sys::Date::parse(v);
-    if at.is_nan() {
-        return None;
-    }
-    Some(((at - js_sys::Date::now()) / 1000.0).max(0.0))
 }
 
 /// Turns a status and body text into the parsed object or a typed error.
@@ -336,20 +413,25 @@ fn interpret(status: u16, text: &JsValue) -> Result<JsValue, Error> {
     }
 }
 
-/// The error object in a body, as an `OmiseApiError`.
+/// The error object in a body, as an `OmiseApiError`. Its strings are cut to
+/// [`MAX_ERROR_STRING`] UTF-16 units before they are copied into wasm memory.
 fn api_error(status: u16, v: &JsValue) -> Option<Error> {
-    let get = |k: &str| Reflect::get(v, &JsValue::from_str(k)).ok();
-    if get("object")?.as_string()? != "error" {
+    let get = |k: &str| {
+        let s: JsString = Reflect::get(v, &JsValue::from_str(k))
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        Some(String::from(s.slice(0, MAX_ERROR_STRING)))
+    };
+    if get("object")? != "error" {
         return None;
     }
-    let code = get("code")?.as_string()?;
-    let message = get("message")
-        .and_then(|m| m.as_string())
-        .unwrap_or_else(|| code.replace('_', " "));
+    let code = get("code")?;
+    let message = get("message").unwrap_or_else(|| code.replace('_', " "));
     Some(Error::Api {
         status,
         code,
-        location: get("location").and_then(|l| l.as_string()),
+        location: get("location"),
         message,
         attempts: 1,
     })
@@ -411,7 +493,11 @@ async fn xhr_attempt(
         let _ = xhr.add_event_listener_with_callback("loadend", &resolve);
         done_listener = Some(resolve);
     });
-    let sent = if signal.combined.as_ref().is_some_and(AbortSignal::aborted) {
+    let sent = if signal
+        .combined
+        .as_ref()
+        .is_some_and(crate::js_input::signal_aborted)
+    {
         Err(JsValue::UNDEFINED)
     } else {
         xhr.send_with_opt_form_data(Some(form))
@@ -434,7 +520,18 @@ async fn xhr_attempt(
             "the upload could not reach the Omise API (connection refused, reset or CORS failure)",
         )));
     }
+    // XMLHttpRequest follows redirects by itself; what it can tell is where it ended.
+    if other_url(&xhr, &url(config, req)) {
+        return Err(redirected(None));
+    }
     let text = xhr.response().unwrap_or(JsValue::UNDEFINED);
+    // The whole answer is in memory by now; at least nothing larger is kept.
+    if text
+        .dyn_ref::<JsString>()
+        .is_some_and(|t| t.length() > MAX_RESPONSE_BYTES)
+    {
+        return Err(too_large(Some(status)));
+    }
     let result = interpret(status, &text);
     if let (Ok(_), Some(p)) = (&result, &req.progress) {
         let (loaded, total) = last.get();

@@ -30,6 +30,7 @@ pub mod pagination;
 pub mod params;
 pub mod platform;
 pub mod resources;
+pub mod retry;
 
 pub use client::Omise;
 
@@ -165,7 +166,7 @@ export interface OmiseApiError extends Error {
 /** No usable answer: connection failure, CORS, or a body that is not the JSON expected. */
 export interface OmiseNetworkError extends Error {
   name: 'OmiseNetworkError';
-  code: 'network' | 'malformed_response';
+  code: 'network' | 'malformed_response' | 'unexpected_redirect' | 'response_too_large';
   status?: number;
   attempts: number;
 }

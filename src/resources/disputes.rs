@@ -4,7 +4,7 @@ use super::{arg, id, send, ListQuery, Prepared};
 use crate::client::Client;
 use crate::error::Error;
 use crate::http::{Body, Method};
-use crate::js_input::{is_plain_object, Fields};
+use crate::js_input::{is_plain_object, json_data, Fields};
 use crate::models::shape::{self, Expect};
 use crate::pagination::{PageKind, Pager};
 use crate::params::{self, IdKind, StatusFilter};
@@ -173,14 +173,17 @@ fn update_body(params: &JsValue) -> Result<JsValue, Error> {
     let body = Object::new();
     let _ = Reflect::set(&body, &"message".into(), &message.as_str().into());
     if let Some(m) = f.get("metadata")? {
-        if !is_plain_object(&m) {
+        // Checked and copied at once: what is sent is what was checked.
+        let copy = json_data(&m, params::MAX_METADATA_BYTES as f64);
+        if !is_plain_object(&m) || copy.is_undefined() {
             return Err(Error::validation(
                 "invalid_metadata",
                 "metadata",
-                "metadata must be a plain object",
+                "metadata must be a plain object of JSON data (no toJSON, Map, function, NaN, \
+                 undefined or cycle), at most 64 KiB as JSON",
             ));
         }
-        let _ = Reflect::set(&body, &"metadata".into(), &m);
+        let _ = Reflect::set(&body, &"metadata".into(), &copy);
     }
     platform::json_stringify(&body).map_err(|_| {
         Error::validation(
