@@ -24,7 +24,9 @@ stage() {
 wasm_tests() {
   local env=$1; shift
   curl -fsS -X POST "$EMU_URL/__emulator/reset" >/dev/null
-  OMISE_EMULATOR_URL=$EMU_URL wasm-pack test --mode no-install "$@"
+  local page=()
+  [ "$env" = chrome ] && page=(WASM_BINDGEN_TEST_ADDRESS="127.0.0.1:$page_port")
+  env "${page[@]}" OMISE_EMULATOR_URL="$EMU_URL" wasm-pack test --mode no-install "$@"
 }
 
 stage "format" cargo fmt --all -- --check
@@ -33,7 +35,10 @@ stage "clippy (wasm32)" cargo clippy -p omise-wasm --all-targets --target wasm32
 export PROPTEST_CASES=${PROPTEST_CASES:-2000}
 echo "fuzz: $PROPTEST_CASES proptest cases for each of 5 properties, then the $(ls tests/fuzz-corpus | wc -l) kept inputs of tests/fuzz-corpus/"
 stage "native tests: models, fixtures, validation, fuzz, emulator" cargo test --workspace
-start_emulator
+# The emulator's control API answers only requests without an Origin or from origins it
+# is given: the headless browser's test page gets a fixed address and is named.
+page_port=$(node -e 's=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+start_emulator --control-origin "http://127.0.0.1:$page_port"
 stage "wasm tests in Node" wasm_tests node --node -- -- --nocapture
 stage "wasm tests in headless Chrome" wasm_tests chrome --headless --chrome --features browser-tests -- --nocapture
 kill "$EMU_PID" 2>/dev/null || true

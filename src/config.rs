@@ -195,7 +195,7 @@ pub fn check_header(name: &str, value: &str, has_key: bool) -> Result<(), Error>
             .all(|c| c.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&c))
         && !REFUSED_HEADERS.contains(&lower.as_str())
         && !lower.starts_with("proxy-")
-        && !(has_key && lower == "authorization");
+        && (!has_key || lower != "authorization");
     let value_ok = value.len() <= 8192
         && value
             .chars()

@@ -108,7 +108,9 @@ pub fn string_arg(value: &JsValue, param: &str, code: &'static str) -> Result<St
 const own = (C, k) => Object.getOwnPropertyDescriptor(C.prototype, k).get;
 export function omiseAborted(s) {
   try {
-    return own(AbortSignal, 'aborted').call(s) ? 1 : 0;
+    const a = own(AbortSignal, 'aborted').call(s);
+    // fetch reads it as a property: a getter that throws there is refused here.
+    return s.aborted, a ? 1 : 0;
   } catch (_) {
     return 2;
   }
@@ -175,8 +177,8 @@ export function omiseJsonData(v, max) {
   }
 }")]
 extern "C" {
-    /// `aborted` read through the platform's own getter (a subclass's getter that
-    /// throws or lies is not called): 0 no, 1 yes, 2 not an `AbortSignal` at all.
+    /// `aborted` read through the platform's own getter: 0 no, 1 yes, 2 not an
+    /// `AbortSignal` at all, or one whose own `aborted` throws (as `fetch` would).
     #[wasm_bindgen(js_name = omiseAborted)]
     fn aborted_state(s: &JsValue) -> u32;
     /// A `Date`'s ISO 8601 text read through `Date.prototype` (a subclass's overrides,
