@@ -10,7 +10,7 @@ use js_sys::{Array, Function, JsString, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortSignal, FormData, ProgressEvent, Response, XmlHttpRequest};
+use web_sys::{AbortSignal, FormData, Response};
 
 /// The HTTP methods the API uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -147,25 +147,11 @@ pub async fn send(config: &Config, req: &Request, opts: &CallOptions) -> Result<
 
 /// Waits `ms`, or rejects with `AbortError` when the caller's signal fires.
 async fn sleep(ms: f64, signal: Option<&AbortSignal>) -> Result<(), Error> {
-    let mut timer = JsValue::UNDEFINED;
-    let mut on_abort: Option<Function> = None;
-    let promise = Promise::new(&mut |resolve, reject| {
-        timer = platform::set_timeout(&resolve, ms as i32).unwrap_or(JsValue::UNDEFINED);
-        if timer.is_undefined() {
-            // No timer could be set; go on at once rather than hang.
-            let _ = resolve.call0(&JsValue::UNDEFINED);
-        }
-        if let Some(s) = signal {
-            let _ = s.add_event_listener_with_callback("abort", &reject);
-            on_abort = Some(reject);
-        }
-    });
-    let waited = JsFuture::from(promise).await;
-    platform::clear_timeout(&timer);
-    if let (Some(s), Some(f)) = (signal, on_abort) {
-        let _ = s.remove_event_listener_with_callback("abort", &f);
-    }
-    waited.map(|_| ()).map_err(|_| Error::Abort)
+    let signal = signal.map_or(JsValue::UNDEFINED, JsValue::from);
+    JsFuture::from(wait(ms, &signal))
+        .await
+        .map(|_| ())
+        .map_err(|_| Error::Abort)
 }
 
 /// The signals of one attempt: the caller's and a fresh timeout.
@@ -289,23 +275,76 @@ const readBody = async (r, cap) => {
 export function omiseReadBody(r, cap) {
   return readBody(r, cap);
 }
-export function omiseOtherUrl(xhr, url) {
-  try {
-    const got = xhr.responseURL;
-    return !!got && new URL(url, globalThis.location && location.href).href !== got;
-  } catch (_) {
-    return true;
-  }
+export function omiseWait(ms, signal) {
+  return new Promise((resolve, reject) => {
+    const stop = () => {
+      clearTimeout(t);
+      reject();
+    };
+    const t = setTimeout(() => {
+      if (signal) signal.removeEventListener('abort', stop);
+      resolve();
+    }, ms);
+    if (signal) signal.addEventListener('abort', stop);
+  });
+}
+export function omiseXhr(method, url, head, form, signal, onProgress, cap) {
+  return new Promise((resolve) => {
+    const x = new XMLHttpRequest(), stop = () => x.abort();
+    let last = [0, 0], big = false;
+    x.open(method, url, true);
+    for (const k in head) x.setRequestHeader(k, head[k]);
+    if (onProgress) x.upload.addEventListener('progress', (e) => {
+      last = [e.loaded, e.total];
+      try {
+        onProgress({ loaded: e.loaded, total: e.total });
+      } catch (_) {}
+    });
+    x.addEventListener('progress', (e) => {
+      if (e.loaded > cap) {
+        big = true;
+        x.abort();
+      }
+    });
+    x.addEventListener('loadend', () => {
+      if (signal) signal.removeEventListener('abort', stop);
+      let other = true;
+      try {
+        other = !!x.responseURL && new URL(url, globalThis.location && location.href).href != x.responseURL;
+      } catch (_) {}
+      resolve(big ? 2 : !x.status ? 0 : other ? 1 : [x.status, x.responseText, ...last]);
+    });
+    if (signal) {
+      if (signal.aborted) return resolve(0);
+      signal.addEventListener('abort', stop);
+    }
+    x.send(form);
+  });
 }")]
 extern "C" {
+    /// Resolves after `ms`, or rejects when `signal` (if any) fires.
+    #[wasm_bindgen(js_name = omiseWait)]
+    fn wait(ms: f64, signal: &JsValue) -> Promise;
     /// The body as text, counting decoded bytes as they stream: `null` (and the rest
     /// left unread) past `cap` bytes; `undefined` (nothing read) for a redirect, which
     /// a browser shows as an opaque answer with status 0.
     #[wasm_bindgen(js_name = omiseReadBody)]
     fn read_body(r: &Response, cap: f64) -> Promise;
-    /// Whether an `XMLHttpRequest` ended at another URL than `url` (it followed a redirect).
-    #[wasm_bindgen(js_name = omiseOtherUrl)]
-    fn other_url(xhr: &XmlHttpRequest, url: &str) -> bool;
+    /// An upload through `XMLHttpRequest`, which follows redirects by itself: resolves
+    /// to `[status, text, lastLoaded, lastTotal]`, or to 0 (no answer: refused, reset,
+    /// aborted), 1 (it ended at another URL than `url`: a redirect) or 2 (an answer of
+    /// more than `cap` bytes, not read further). Rejects only if it could not start.
+    /// `onProgress` gets `{ loaded, total }`; what it throws is ignored.
+    #[wasm_bindgen(js_name = omiseXhr)]
+    fn xhr_upload(
+        method: &str,
+        url: &str,
+        head: &Object,
+        form: &FormData,
+        signal: &JsValue,
+        on_progress: &JsValue,
+        cap: f64,
+    ) -> Promise;
 }
 
 fn too_large(status: Option<u16>) -> Error {
@@ -334,13 +373,13 @@ async fn attempt_once(
     opts: &CallOptions,
 ) -> (Result<JsValue, Error>, Option<String>) {
     let signal = AttemptSignal::new(opts);
-    if matches!(req.body, Body::Form(_)) && platform::has_global("XMLHttpRequest") {
-        return (xhr_attempt(config, req, &signal).await, None);
-    }
-    // A plain init object: fewer platform bindings than RequestInit and Headers.
+    // A plain object: fewer platform bindings than RequestInit and Headers.
     let head = Object::new();
     for (name, value) in headers(config, req) {
         put(&head, name, &value.into());
+    }
+    if matches!(req.body, Body::Form(_)) && platform::has_global("XMLHttpRequest") {
+        return (xhr_attempt(config, req, &signal, &head).await, None);
     }
     let init = Object::new();
     put(&init, "method", &req.method.as_str().into());
@@ -446,95 +485,52 @@ fn report(callback: &Function, loaded: f64, total: f64) {
     let _ = callback.call1(&JsValue::UNDEFINED, &e);
 }
 
-/// An upload through `XMLHttpRequest`, for real progress events in browsers.
+/// An upload through `XMLHttpRequest` (see [`xhr_upload`]), for real progress events
+/// in browsers.
 async fn xhr_attempt(
     config: &Config,
     req: &Request,
     signal: &AttemptSignal,
+    head: &Object,
 ) -> Result<JsValue, Error> {
     let Body::Form(form) = &req.body else {
         return Err(network_error("an upload needs a form body"));
     };
-    let fail = |_| network_error("the browser refused to start the upload");
-    let xhr = XmlHttpRequest::new().map_err(fail)?;
-    xhr.open_with_async(req.method.as_str(), &url(config, req), true)
-        .map_err(fail)?;
-    for (name, value) in headers(config, req) {
-        xhr.set_request_header(name, value).map_err(|_| {
-            Error::validation("invalid_headers", "headers", "the browser refused a header")
-        })?;
-    }
-
-    // Progress: forward {loaded, total} and remember the last, so that the final
-    // event can be made to say loaded === total.
-    let last = std::rc::Rc::new(std::cell::Cell::new((0.0f64, 0.0f64)));
-    let on_progress = req.progress.as_ref().map(|p| {
-        let callback = p.callback.clone();
-        let last = last.clone();
-        Closure::<dyn FnMut(ProgressEvent)>::new(move |e: ProgressEvent| {
-            last.set((e.loaded(), e.total()));
-            report(&callback, e.loaded(), e.total());
-        })
-    });
-    let upload = xhr.upload().map_err(fail)?;
-    if let Some(c) = &on_progress {
-        let _ = upload.add_event_listener_with_callback("progress", c.as_ref().unchecked_ref());
-    }
-
-    let abort: Option<Function> = Reflect::get(&xhr, &"abort".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<Function>().ok())
-        .map(|f| f.bind0(&xhr));
-    if let (Some(s), Some(a)) = (&signal.combined, &abort) {
-        let _ = s.add_event_listener_with_callback("abort", a);
-    }
-    let mut done_listener: Option<Function> = None;
-    let done = Promise::new(&mut |resolve, _| {
-        let _ = xhr.add_event_listener_with_callback("loadend", &resolve);
-        done_listener = Some(resolve);
-    });
-    let sent = if signal
+    let callback = req
+        .progress
+        .as_ref()
+        .map_or(JsValue::UNDEFINED, |p| p.callback.clone().into());
+    let signal_js = signal
         .combined
         .as_ref()
-        .is_some_and(crate::js_input::signal_aborted)
-    {
-        Err(JsValue::UNDEFINED)
-    } else {
-        xhr.send_with_opt_form_data(Some(form))
+        .map_or(JsValue::UNDEFINED, JsValue::from);
+    let sent = xhr_upload(
+        req.method.as_str(),
+        &url(config, req),
+        head,
+        form,
+        &signal_js,
+        &callback,
+        f64::from(MAX_RESPONSE_BYTES),
+    );
+    let got = JsFuture::from(sent)
+        .await
+        .map_err(|_| network_error("the browser refused to start the upload"))?;
+    let Ok(parts) = got.clone().dyn_into::<Array>() else {
+        return Err(match got.as_f64() {
+            Some(1.0) => redirected(None),
+            Some(2.0) => too_large(None),
+            _ => signal.explain(network_error(
+                "the upload could not reach the Omise API (connection refused, reset or CORS failure)",
+            )),
+        });
     };
-    if sent.is_ok() {
-        let _ = JsFuture::from(done).await;
-    }
-    if let (Some(s), Some(a)) = (&signal.combined, &abort) {
-        let _ = s.remove_event_listener_with_callback("abort", a);
-    }
-    if let Some(d) = &done_listener {
-        let _ = xhr.remove_event_listener_with_callback("loadend", d);
-    }
-    if let Some(c) = &on_progress {
-        let _ = upload.remove_event_listener_with_callback("progress", c.as_ref().unchecked_ref());
-    }
-    let status = xhr.status().unwrap_or(0);
-    if sent.is_err() || status == 0 {
-        return Err(signal.explain(network_error(
-            "the upload could not reach the Omise API (connection refused, reset or CORS failure)",
-        )));
-    }
-    // XMLHttpRequest follows redirects by itself; what it can tell is where it ended.
-    if other_url(&xhr, &url(config, req)) {
-        return Err(redirected(None));
-    }
-    let text = xhr.response().unwrap_or(JsValue::UNDEFINED);
-    // The whole answer is in memory by now; at least nothing larger is kept.
-    if text
-        .dyn_ref::<JsString>()
-        .is_some_and(|t| t.length() > MAX_RESPONSE_BYTES)
-    {
-        return Err(too_large(Some(status)));
-    }
-    let result = interpret(status, &text);
+    let status = parts.get(0).as_f64().unwrap_or(0.0) as u16;
+    let result = interpret(status, &parts.get(1));
     if let (Ok(_), Some(p)) = (&result, &req.progress) {
-        let (loaded, total) = last.get();
+        let loaded = parts.get(2).as_f64().unwrap_or(0.0);
+        let total = parts.get(3).as_f64().unwrap_or(0.0);
+        // The last event says loaded === total, whatever the browser reported.
         if total <= 0.0 || loaded < total {
             let total = if total > 0.0 { total } else { p.size };
             report(&p.callback, total, total);

@@ -112,5 +112,7 @@ pub fn retry_after_ms(value: &str, date_ms: Option<f64>, now_ms: f64) -> Option<
         let at = date_ms.filter(|_| v.starts_with(|c: char| c.is_ascii_alphabetic()))?;
         return (at > now_ms).then_some(at - now_ms);
     }
-    v.parse::<u32>().ok().map(|s| f64::from(s) * 1000.0)
+    // At most 10 digits: no overflow.
+    let seconds = v.bytes().fold(0u64, |n, c| n * 10 + u64::from(c - b'0'));
+    Some(seconds as f64 * 1000.0)
 }

@@ -172,24 +172,21 @@ fn update_body(params: &JsValue) -> Result<JsValue, Error> {
     params::check_message(&message)?;
     let body = Object::new();
     let _ = Reflect::set(&body, &"message".into(), &message.as_str().into());
+    let invalid = || {
+        Error::validation(
+            "invalid_metadata",
+            "metadata",
+            "metadata must be a plain object of JSON data (no toJSON, Map, function, NaN, \
+             undefined or cycle), at most 64 KiB as JSON",
+        )
+    };
     if let Some(m) = f.get("metadata")? {
         // Checked and copied at once: what is sent is what was checked.
         let copy = json_data(&m, params::MAX_METADATA_BYTES as f64);
         if !is_plain_object(&m) || copy.is_undefined() {
-            return Err(Error::validation(
-                "invalid_metadata",
-                "metadata",
-                "metadata must be a plain object of JSON data (no toJSON, Map, function, NaN, \
-                 undefined or cycle), at most 64 KiB as JSON",
-            ));
+            return Err(invalid());
         }
         let _ = Reflect::set(&body, &"metadata".into(), &copy);
     }
-    platform::json_stringify(&body).map_err(|_| {
-        Error::validation(
-            "invalid_metadata",
-            "metadata",
-            "metadata cannot be sent as JSON (circular, or holds a BigInt)",
-        )
-    })
+    platform::json_stringify(&body).map_err(|_| invalid())
 }
