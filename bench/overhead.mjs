@@ -1,12 +1,12 @@
 // Per-call overhead in Node: N sequential disputes.list({limit: 100}) through omise-wasm,
 // a bare fetch + JSON.parse (same URL, same headers) and the official `omise` SDK, all
 // against one emulator. The clients take turns every iteration (the order rotates), so
-// machine noise falls on all three alike. Usage: node overhead.mjs --url http://127.0.0.1
-// [--omise-host 127.0.0.1] [--n 2000] [--warmup 200]
-import { headersSentBy, loadOmiseWasm, require, KEY, API_VERSION, control, now, summary, writeResult, arg, log } from './lib.mjs';
+// machine noise falls on all three alike. Usage: node overhead.mjs --url http://127.0.0.1:PORT
+// [--omise] [--n 2000] [--warmup 200]
+import { headersSentBy, loadOmiseWasm, require, KEY, control, now, summary, writeResult, arg, log } from './lib.mjs';
 
 const base = arg('url');
-const omiseHost = arg('omise-host'); // only when the emulator listens on port 80
+const withOmise = process.argv.includes('--omise'); // node_modules/omise is installed
 const N = Number(arg('n', 2000));
 const WARMUP = Number(arg('warmup', 200));
 
@@ -26,9 +26,8 @@ const clients = {
     return JSON.parse(text);
   },
 };
-if (omiseHost) {
-  process.env.OMISE_SCHEME = 'http';
-  const omise = require('omise')({ secretKey: KEY, host: omiseHost, omiseVersion: API_VERSION });
+if (withOmise) {
+  const omise = require('../tests/support/omise-node.cjs').officialClient(base, KEY);
   clients.omise = () => omise.disputes.list({ limit: 100 });
 }
 const names = Object.keys(clients);
@@ -56,6 +55,6 @@ await control(base, 'DELETE', 'requests');
 const stats = Object.fromEntries(names.map((n) => [n, summary(times[n])]));
 for (const n of names) log(`overhead: ${n} median ${stats[n].median.toFixed(3)} ms, p99 ${stats[n].p99.toFixed(3)} ms`);
 writeResult('overhead', {
-  n: N, warmup: WARMUP, url, stats, omise: Boolean(omiseHost),
+  n: N, warmup: WARMUP, url, stats, omise: withOmise,
   wasmMemory: { before: memBefore, after: memory.buffer.byteLength },
 });

@@ -16,6 +16,8 @@ const decode = read('decode');
 const upload = read('upload');
 const iterate = read('iterate');
 const cold = read('cold');
+const browser = read('browser');
+const size = read('size');
 
 const int = (n) => Math.round(n).toLocaleString('en-US');
 const ms = (n) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n >= 1 ? n.toFixed(2) : n.toFixed(3)) + ' ms';
@@ -39,7 +41,7 @@ if (overhead) {
     const ratios = [`${x(s['omise-wasm'][k], s.fetch[k])} fetch`];
     if (s.omise) ratios.push(`${x(s['omise-wasm'][k], s.omise[k])} omise`);
     row(`${title}: ${k}`, ms(s['omise-wasm'][k]), ms(s.fetch[k]) + ' (fetch + JSON.parse)',
-      s.omise ? ms(s.omise[k]) : 'not run (port 80 busy)', ratios.join(', '));
+      s.omise ? ms(s.omise[k]) : 'not run (node_modules/omise missing)', ratios.join(', '));
   }
 }
 if (decode) {
@@ -85,6 +87,19 @@ if (cold) {
     o ? ms(o.wall.median) : na, o ? `${x(wi.wall.median, o.wall.median)} omise` : na);
 }
 
+if (browser) {
+  const s = browser.stats;
+  for (const k of ['median', 'p99']) {
+    row(`Browser (${browser.browser}, same-origin proxy): ${int(browser.n)} × \`disputes.list({limit: 100})\`, round-robin: ${k}`,
+      ms(s['omise-wasm'][k]), ms(s.fetch[k]) + ' (fetch + JSON.parse)', na, `${x(s['omise-wasm'][k], s.fetch[k])} fetch`);
+  }
+  const d = browser.decode;
+  const w = d['omise-wasm disputes.list'].median, p = d['JSON.parse'].median, f = d['mock fetch + text() + JSON.parse'].median;
+  row(`Browser: decode a 100-dispute body (${int(browser.bodyBytes)} bytes), mock fetch, median per call`,
+    ms(w), `${ms(p)} (JSON.parse alone); ${ms(f)} (mock fetch + text() + JSON.parse)`, na,
+    `${x(w, p)} JSON.parse; ${x(w, f)} fetch + parse`);
+}
+
 const cpu = os.cpus();
 let osName = `${os.type()} ${os.release()}`;
 try {
@@ -101,6 +116,17 @@ const machine = [
   `date: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
 ].join('; ');
 
+const sizeTable = size ? `
+What the browser wasm holds (twiggy over the optimised module with names kept; shallow
+bytes before gzip, ${int(size.total)} in all):
+
+| part | bytes | share |
+|---|---|---|
+${size.crates.map((c) => `| ${c.crate} | ${int(c.bytes)} | ${(100 * c.share).toFixed(1)}% |`).join('\n')}
+
+Largest functions: ${size.biggest.slice(0, 6).map((b) => `\`${b.name.replace(/\[[0-9a-f]{16}\]/g, '').replace(/::h[0-9a-f]{16}$/, '')}\` ${int(b.bytes)}`).join('; ')}.
+` : '';
+
 const md = `# omise-wasm benchmarks
 
 | benchmark | omise-wasm | bare fetch / JSON.parse | official \`omise\` | ratio (omise-wasm ÷ other) |
@@ -108,7 +134,7 @@ const md = `# omise-wasm benchmarks
 ${rows.join('\n')}
 
 Machine: ${machine}.
-
+${sizeTable}
 One run of \`make bench\`${process.env.BENCH_SECONDS ? ` (${process.env.BENCH_SECONDS} s, build included)` : ''}, against local emulators on 127.0.0.1. Clients
 take turns within each phase (round-robin, order rotating, after a warm-up), so machine
 noise falls on all of them alike. Times are wall-clock; ratios above 1 mean omise-wasm is

@@ -26,16 +26,34 @@ if ! command -v wasm-pack >/dev/null 2>&1; then
   cargo install wasm-pack --locked >&2 || cargo install wasm-pack >&2
 fi
 
-if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
-  say "installing Debian's chromium and chromium-driver"
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >&2
+# geckodriver drives Firefox for `wasm-pack test --firefox` (crates.io has it; nothing
+# is downloaded at run time).
+if ! command -v geckodriver >/dev/null 2>&1; then
+  say "installing geckodriver (about 3 minutes)"
+  cargo install geckodriver --locked >&2 || cargo install geckodriver >&2
 fi
 
-# npm tools (binaryen's wasm-opt, playwright-core, typescript, publint, attw, vite,
-# the official omise SDK) exactly as package-lock.json pins them.
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm tools from package-lock.json"
-  npm ci --no-audit --no-fund >&2
+# Debian's browsers: Chromium (and its driver) and Firefox ESR. apt takes a lock that
+# other bootstraps on the same machine wait for.
+apt_missing=()
+command -v chromium >/dev/null 2>&1 || apt_missing+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || apt_missing+=(chromium-driver)
+command -v firefox-esr >/dev/null 2>&1 || apt_missing+=(firefox-esr)
+if [ ${#apt_missing[@]} -gt 0 ]; then
+  say "installing Debian's ${apt_missing[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO flock /tmp/apt.lock apt-get update -qq >&2
+  $SUDO flock /tmp/apt.lock env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_missing[@]}" >&2
 fi
+
+# npm tools (binaryen's wasm-opt, playwright-core, typescript, publint, attw, vite, and
+# the runtimes and bundlers of the consumer tests: next, react, wrangler, deno, bun,
+# esbuild, rollup, webpack; the official omise SDK) exactly as package-lock.json pins
+# them; and Node 22 for wrangler, pinned apart in tests/consumers/node22 so that
+# node_modules/.bin/node is not it. Their npm cache also serves the consumer projects.
+for dir in . tests/consumers/node22; do
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    say "installing npm packages from $dir/package-lock.json"
+    (cd "$dir" && npm ci --no-audit --no-fund >&2)
+  fi
+done

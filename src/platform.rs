@@ -47,6 +47,16 @@ export function omisePlainKeys(o) {
   } catch (_) {
     return undefined;
   }
+}
+export function omiseIsBrowser() {
+  try {
+    const g = globalThis;
+    if (g.process?.versions?.node || g.Deno || g.Bun || g.EdgeRuntime
+      || g.navigator?.userAgent === 'Cloudflare-Workers') return false;
+    return typeof g.document === 'object' || typeof g.WorkerGlobalScope === 'function';
+  } catch (_) {
+    return false;
+  }
 }")]
 extern "C" {
     /// The own keys of a plain object (prototype `Object.prototype` or `null`: not an
@@ -54,14 +64,15 @@ extern "C" {
     /// throw, or a revoked one, gives `None` instead of an exception through wasm.
     #[wasm_bindgen(js_name = omisePlainKeys)]
     pub fn plain_keys(o: &JsValue) -> Option<js_sys::Array>;
-}
 
-/// Whether this code runs in a browser page or worker (not Node).
-pub fn is_browser() -> bool {
-    let global = js_sys::global();
-    ["document", "WorkerGlobalScope"]
-        .iter()
-        .any(|name| js_sys::Reflect::has(&global, &JsValue::from_str(name)).unwrap_or(false))
+    /// Whether this code runs in a real browser: a page (`document`) or a web worker
+    /// (`WorkerGlobalScope`). Server runtimes are not browsers, also where they define
+    /// those globals: Node and everything that runs in it (a jsdom or happy-dom test
+    /// environment included: the key stays in that process), Deno, Bun, Cloudflare
+    /// Workers (`navigator.userAgent` is `Cloudflare-Workers`) and edge runtimes
+    /// (`EdgeRuntime`). A global that throws when read counts as "not a browser".
+    #[wasm_bindgen(js_name = omiseIsBrowser)]
+    pub fn is_browser() -> bool;
 }
 
 /// Whether a global constructor such as `XMLHttpRequest` exists.

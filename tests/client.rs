@@ -231,6 +231,100 @@ async fn update_stores_metadata() {
 }
 
 #[wasm_bindgen_test]
+async fn accept_concedes_an_open_dispute_with_one_patch_and_no_body() {
+    let t = tag();
+    let omise = client(&t);
+    let id = an_open_dispute(&omise).await;
+    let d = wait(omise.disputes().accept(id.clone().into(), none()))
+        .await
+        .unwrap();
+    assert_eq!(s(&d, "object"), "dispute");
+    assert_eq!(s(&d, "id"), id);
+    assert_eq!(s(&d, "status"), "lost");
+    assert!(s(&d, "closed_at").ends_with('Z'));
+    let again = wait(omise.disputes().retrieve(id.clone().into(), none()))
+        .await
+        .unwrap();
+    assert_eq!(s(&again, "status"), "lost");
+
+    let log = requests(&t).await;
+    let patches: Vec<&JsValue> = log.iter().filter(|r| s(r, "method") == "PATCH").collect();
+    assert_eq!(patches.len(), 1);
+    assert_eq!(s(patches[0], "path"), format!("/disputes/{id}/accept"));
+    assert_eq!(n(patches[0], "body_size"), 0.0);
+
+    // Conceding twice: the server refuses, and the library says so with its code.
+    let e = wait(omise.disputes().accept(id.into(), none()))
+        .await
+        .unwrap_err();
+    assert_error(&e, "OmiseApiError", Some("invalid_dispute"));
+    assert_eq!(n(&e, "status"), 400.0);
+}
+
+#[wasm_bindgen_test]
+async fn accept_is_never_retried_even_when_retries_are_allowed() {
+    let t = tag();
+    let omise = client_with(&t, &[("maxRetries", 3.into())]).unwrap();
+    let id = an_open_dispute(&omise).await;
+    fault(obj(&[
+        ("path", format!("/disputes/{id}/accept").into()),
+        ("method", "PATCH".into()),
+        ("count", 2.into()),
+        ("status", 503.into()),
+    ]))
+    .await;
+    let e = wait(omise.disputes().accept(id.clone().into(), none()))
+        .await
+        .unwrap_err();
+    assert_error(&e, "OmiseApiError", None);
+    assert_eq!(n(&e, "status"), 503.0);
+    let patches = requests(&t)
+        .await
+        .into_iter()
+        .filter(|r| s(r, "method") == "PATCH")
+        .count();
+    assert_eq!(patches, 1, "one attempt only");
+    // Use up the second queued fault so that no later test meets it.
+    let _ = wait(omise.disputes().accept(id.into(), none())).await;
+}
+
+#[wasm_bindgen_test]
+async fn accept_checks_its_arguments_and_sends_nothing() {
+    let t = tag();
+    let omise = client(&t);
+    let d = omise.disputes();
+    let cases: Vec<(js_sys::Promise, &str, &str)> = vec![
+        (
+            d.accept("dspt_../x".into(), none()),
+            "invalid_id",
+            "disputeId",
+        ),
+        (
+            d.accept(JsValue::UNDEFINED, none()),
+            "invalid_id",
+            "disputeId",
+        ),
+        (
+            d.accept(
+                "dspt_test_1".into(),
+                Some(obj(&[("retry", true.into())]).unchecked_into()),
+            ),
+            "unknown_option",
+            "retry",
+        ),
+    ];
+    for (p, code, param) in cases {
+        let e = wait(p).await.unwrap_err();
+        assert_error(&e, "OmiseValidationError", Some(code));
+        assert_eq!(s(&e, "param"), param);
+    }
+    assert!(
+        requests(&t).await.is_empty(),
+        "a rejected call sent a request"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn wrong_key_is_an_authentication_failure() {
     let t = tag();
     let omise = client_with(&t, &[("secretKey", "skey_test_wrong".into())]).unwrap();

@@ -7,7 +7,8 @@ pub struct Args {
     pub host: String,
     /// Port to bind; 0 picks a free port (default 0).
     pub port: u16,
-    /// The secret key clients must send as the Basic-auth user name.
+    /// The secret key clients must send as the Basic-auth user name (`--secret-key`, or
+    /// the `OMISE_EMULATOR_SECRET_KEY` environment variable, which keeps it out of `ps`).
     pub secret_key: String,
     /// Seed for the deterministic data generator.
     pub seed: u64,
@@ -35,7 +36,8 @@ impl Default for Args {
 
 /// Usage text printed for `--help` and on errors.
 pub const USAGE: &str = "usage: omise-emulator [--host 127.0.0.1] [--port 0] [--secret-key KEY] \
-[--seed N] [--disputes N] [--transactions N] [--control-origin http://127.0.0.1:8000]...";
+[--seed N] [--disputes N] [--transactions N] [--control-origin http://127.0.0.1:8000]... \
+(the key may also come from OMISE_EMULATOR_SECRET_KEY)";
 
 /// Maximum number of disputes or transactions accepted on the command line.
 const MAX_RECORDS: usize = 1_000_000;
@@ -43,6 +45,13 @@ const MAX_RECORDS: usize = 1_000_000;
 /// Parses flags (`--flag value` or `--flag=value`). `Err` carries a message; `Ok(None)` means help.
 pub fn parse(argv: impl IntoIterator<Item = String>) -> Result<Option<Args>, String> {
     let mut args = Args::default();
+    // From the environment, so that a real key need not appear on the command line.
+    if let Some(key) = std::env::var("OMISE_EMULATOR_SECRET_KEY")
+        .ok()
+        .filter(|k| !k.is_empty())
+    {
+        args.secret_key = key;
+    }
     let mut it = argv.into_iter();
     while let Some(arg) = it.next() {
         if arg == "-h" || arg == "--help" {

@@ -200,6 +200,13 @@ pub struct Dispute {
 }
 
 impl Dispute {
+    /// Concedes the dispute at `now`: it becomes `lost` with Omise's standard message.
+    pub fn accept(&mut self, now: i64) {
+        self.status = Status::Lost;
+        self.closed_at = Some(now);
+        self.message = Some("Merchant accepts the dispute".to_string());
+    }
+
     /// The 2019-05-29 JSON shape; `now` is echoed as the embedded list's `to`.
     pub fn to_json(&self, base_url: &str, now: i64) -> Value {
         let mut docs: Vec<&Document> = self.documents.iter().collect();

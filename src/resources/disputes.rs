@@ -1,4 +1,5 @@
-//! `omise.disputes`: GET /disputes[/open|/pending|/closed], GET and PATCH /disputes/{id}.
+//! `omise.disputes`: GET /disputes[/open|/pending|/closed], GET and PATCH /disputes/{id},
+//! PATCH /disputes/{id}/accept.
 
 use super::{arg, id, send, ListQuery, Prepared};
 use crate::client::Client;
@@ -124,6 +125,29 @@ impl Disputes {
                 Method::Patch,
                 path,
                 body,
+                &options,
+                Expect::One(&shape::DISPUTE),
+            )
+        });
+        send(&self.client, prepared)
+    }
+
+    /// PATCH /disputes/{id}/accept: concedes an open dispute, which becomes `lost`.
+    /// Never retried: the server may already have applied the first attempt.
+    #[wasm_bindgen(unchecked_return_type = "Promise<Dispute>")]
+    pub fn accept(
+        &self,
+        #[wasm_bindgen(js_name = disputeId, unchecked_param_type = "string")] dispute_id: JsValue,
+        options: Option<crate::RequestOptionsArg>,
+    ) -> Promise {
+        let prepared = id(IdKind::Dispute, &dispute_id).and_then(|id| {
+            let path = format!("/disputes/{id}/accept");
+            let options = arg(options);
+            Prepared::new(
+                &self.client,
+                Method::Patch,
+                path,
+                Body::Empty,
                 &options,
                 Expect::One(&shape::DISPUTE),
             )

@@ -1,22 +1,20 @@
 // Conformance: the official `omise` npm client (omise-node) against the emulator.
 //
 // omise-node always talks to `host` on the scheme's default port (it has no port
-// option), so scripts/conformance.sh runs the emulator on 127.0.0.1:80 and passes its
-// URL in OMISE_EMULATOR_URL; OMISE_SCHEME=http makes omise-node use plain HTTP.
+// option); tests/support/omise-node.cjs routes its connections to the emulator's own
+// port (OMISE_EMULATOR_URL, set by scripts/conformance.sh) and makes it use plain HTTP.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const Omise = require('omise');
+const { officialClient } = require('../support/omise-node.cjs');
 
-const BASE = process.env.OMISE_EMULATOR_URL || 'http://127.0.0.1:80';
+const BASE = process.env.OMISE_EMULATOR_URL;
+assert.ok(BASE, 'OMISE_EMULATOR_URL is the emulator to test against (scripts/conformance.sh sets it)');
 const KEY = process.env.OMISE_SECRET_KEY || 'skey_test_emulator';
-const url = new URL(BASE);
-assert.equal(url.port, '', `omise-node can only reach the default port; got ${BASE}`);
-process.env.OMISE_SCHEME = 'http';
 
-const omise = Omise({ secretKey: KEY, host: url.hostname, omiseVersion: '2019-05-29' });
+const omise = officialClient(BASE, KEY);
 
 async function control(method, path) {
   const res = await fetch(`${BASE}/__emulator/${path}`, { method });
@@ -110,7 +108,7 @@ test('errors come back as Omise error objects', async () => {
     assert.equal(err.message, 'dispute dspt_test_doesnotexist0000000 was not found');
     return true;
   });
-  const wrong = Omise({ secretKey: 'skey_test_wrong', host: url.hostname });
+  const wrong = officialClient(BASE, 'skey_test_wrong');
   await assert.rejects(wrong.disputes.list(), (err) => {
     assert.equal(err.code, 'authentication_failure');
     return true;

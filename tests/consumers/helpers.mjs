@@ -1,6 +1,8 @@
 // Shared by the consumer tests: a fresh project with the packed tarball installed, and
 // child processes whose output is kept for the assertion message.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer as createNetServer } from 'node:net';
 import { mkdtemp, mkdir, writeFile, realpath, lstat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -58,4 +60,86 @@ export function assertDisputeList(list) {
     assert.equal(d.object, 'dispute');
     assert.match(d.id, /^dspt_[0-9a-z_]+$/);
   }
+}
+
+/** The version of a devDependency as package-lock.json pins it (consumer projects install the same). */
+export function pinned(name) {
+  const lock = JSON.parse(readFileSync(join(REPO, 'package-lock.json'), 'utf8'));
+  const entry = lock.packages[`node_modules/${name}`];
+  assert.ok(entry, `${name} is not in package-lock.json`);
+  return `${name}@${entry.version}`;
+}
+
+/**
+ * A fresh project like freshProject's, with more packages installed beside the tarball
+ * (at the versions package-lock.json pins, from npm's cache when it has them).
+ */
+export async function projectWith(name, packages, files = {}, pkgFields = {}) {
+  const base = process.env.OMISE_CONSUMERS_TMP ?? tmpdir();
+  const dir = await realpath(await mkdtemp(join(base, `${name}-`)));
+  await writeFile(join(dir, 'package.json'), JSON.stringify({ name, private: true, version: '0.0.0', ...pkgFields }, null, 2));
+  await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error',
+    TARBALL, ...packages.map(pinned)], { cwd: dir, timeout: 600_000 });
+  assert.ok(!(await lstat(join(dir, 'node_modules', 'omise-wasm'))).isSymbolicLink());
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), text);
+  }
+  return dir;
+}
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createNetServer();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts a long-running command (a server) in its own process group and waits until
+ * `ready` answers; `stop()` ends that group. Its output is kept for error messages.
+ */
+export async function startServer(cmd, args, { cwd, env, ready, timeoutMs = 120_000 }) {
+  const child = spawn(cmd, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (d) => { output += d; });
+  child.stderr.on('data', (d) => { output += d; });
+  let exited = null;
+  child.on('exit', (code, signal) => { exited = code ?? signal; });
+  const stop = () => new Promise((resolve) => {
+    if (exited !== null) return resolve();
+    child.once('exit', () => resolve());
+    try { process.kill(-child.pid, 'SIGTERM'); } catch { resolve(); }
+    setTimeout(() => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }, 5000).unref();
+  });
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (exited !== null) throw new Error(`${cmd} ${args.join(' ')} exited (${exited}):\n${output}`);
+    try {
+      const res = await fetch(ready, { signal: AbortSignal.timeout(5000) });
+      await res.arrayBuffer();
+      if (res.status < 500) break;
+    } catch { /* not up yet */ }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`${cmd} ${args.join(' ')} did not answer ${ready}:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return { stop, output: () => output };
+}
+
+/** Basic auth for the emulator, as a merchant's server adds it. */
+export const AUTH = 'Basic ' + Buffer.from(`${KEY}:`).toString('base64');
+
+/** What the emulator holds, asked directly: `GET path` with the key. */
+export async function emulatorGet(path) {
+  const res = await fetch(`${EMU}${path}`, { headers: { authorization: AUTH } });
+  assert.equal(res.status, 200, `GET ${path}`);
+  return res.json();
 }

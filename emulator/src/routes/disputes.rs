@@ -1,4 +1,4 @@
-//! Dispute listing, retrieval and update.
+//! Dispute listing, retrieval, update and accept.
 
 use serde_json::{Map, Value};
 
@@ -142,4 +142,16 @@ pub fn update(app: &App, id: &str, req: &ApiRequest<'_>) -> Result<Resp, ApiErro
     }
     d.status = Status::Pending;
     Ok(ok_json(&d.to_json(&app.base_url, now())))
+}
+
+/// Accepts (concedes) an open dispute; it becomes lost. The body, if any, is ignored.
+pub fn accept(app: &App, id: &str) -> Result<Resp, ApiError> {
+    let mut store = lock(&app.store);
+    let d = store.dispute_mut(id).ok_or_else(|| dispute_not_found(id))?;
+    if d.status != Status::Open {
+        return Err(not_open(d));
+    }
+    let t = now();
+    d.accept(t);
+    Ok(ok_json(&d.to_json(&app.base_url, t)))
 }

@@ -198,6 +198,9 @@ pub async fn dispatch(app: &App, req: ApiRequest<'_>) -> Result<Resp, ApiError> 
             Method::PATCH => disputes::update(app, id, &req),
             _ => Err(not_allowed(&["GET", "PATCH"])),
         },
+        ["disputes", id, "accept"] => {
+            only(m, &[Method::PATCH]).and_then(|_| disputes::accept(app, id))
+        }
         ["disputes", id, "documents"] => match *m {
             Method::GET => documents::list(app, id, &req),
             Method::POST => documents::upload(app, id, &req).await,
