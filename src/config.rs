@@ -83,11 +83,12 @@ pub fn check_base_url(url: &str, in_browser: bool) -> Result<String, Error> {
             format!("baseUrl {why}"),
         ))
     };
-    if url.len() > 2048 || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return bad("must not contain white space or control characters");
-    }
-    if url.contains('\\') {
-        return bad("must not contain a backslash");
+    if url.len() > 2048
+        || url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '\\')
+    {
+        return bad("must not contain white space, control characters or a backslash");
     }
     let rest = if let Some(r) = url.strip_prefix("https://") {
         r
@@ -206,8 +207,7 @@ pub fn check_header(name: &str, value: &str, has_key: bool) -> Result<(), Error>
         Err(Error::validation(
             "invalid_headers",
             "headers",
-            "headers: a name must be an HTTP token that neither frames nor routes the request \
-             (see API.md), a value printable Latin-1 on one line",
+            "headers must map HTTP token names (none that frame or route) to printable Latin-1",
         ))
     }
 }

@@ -149,19 +149,16 @@ export function omiseJsonData(v, max) {
   let n = 0;
   const copy = (x) => {
     if (++n > max) throw 0;
-    if (x === null || typeof x == 'boolean') return x;
-    if (typeof x == 'string') {
-      if (x.length > max) throw 0;
-      return x;
-    }
+    // Every value counts: a sparse array or a shared subtree cannot make this loop long.
+    if (x === null || typeof x == 'boolean' || typeof x == 'string') return x;
     if (typeof x == 'number' && Number.isFinite(x)) return x;
-    if (typeof x != 'object' || path.includes(x) || path.length > 64) throw 0;
+    // Deep nesting ends in a RangeError, caught below.
+    if (typeof x != 'object' || path.includes(x)) throw 0;
     const arr = Array.isArray(x), p = Object.getPrototypeOf(x);
     if (arr ? p !== Array.prototype : (p !== null && p !== Object.prototype) || 'toJSON' in x) throw 0;
     path.push(x);
     const out = arr ? [] : Object.create(null);
     if (arr) {
-      if (x.length > max) throw 0;
       for (let i = 0; i < x.length; i++) out.push(copy(x[i]));
     } else {
       for (const k of Object.keys(x)) out[k] = copy(x[k]);

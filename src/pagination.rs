@@ -99,6 +99,14 @@ impl Pager {
     }
 }
 
+/// A list that repeats its objects or runs past its first page's total.
+fn endless() -> Error {
+    Error::malformed(
+        Some(200),
+        "the server's list does not end where its total says",
+    )
+}
+
 fn step(value: JsValue, done: bool) -> JsValue {
     let o = Object::new();
     let _ = Reflect::set(&o, &"value".into(), &value);
@@ -236,20 +244,14 @@ async fn next_item(state: &Rc<RefCell<State>>) -> Result<JsValue, Error> {
             || total.map_or(n < u64::from(limit), |t| next as f64 >= t);
         if moved && n > 0 && fresh == 0 {
             s.done = true;
-            return Err(Error::malformed(
-                Some(200),
-                "a page held only objects already seen (the server ignores offset)",
-            ));
+            return Err(endless());
         }
         if end {
             s.done = true;
         } else if s.pages >= s.max_pages {
             s.done = true;
             // Hand over what came, then end with the error.
-            s.failed = Some(Error::malformed(
-                Some(200),
-                "the list did not end after as many pages as its total called for",
-            ));
+            s.failed = Some(endless());
         } else if let Ok((_, q, _)) = &mut s.setup {
             q.offset = Some(next);
         }

@@ -231,16 +231,8 @@ pub async fn handle(app: Arc<App>, req: Request<Incoming>) -> Result<Resp, DropC
         && method != Method::OPTIONS
         && !path.starts_with("/__files/")
         && !routes::authorized(&parts.headers, &app.secret_key);
-    let declared = parts
-        .headers
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<usize>().ok())
-        .unwrap_or(0);
     let (body, size, too_large) = if unauthenticated {
         (Bytes::new(), 0, false)
-    } else if declared > MAX_BODY {
-        (Bytes::new(), declared, true)
     } else {
         read_body(body).await?
     };
@@ -303,7 +295,7 @@ pub async fn handle(app: Arc<App>, req: Request<Incoming>) -> Result<Resp, DropC
         }
     };
     let mut resp = with_cors(resp, origin.as_ref());
-    if unauthenticated || (too_large && declared > MAX_BODY) {
+    if unauthenticated {
         close(&mut resp);
     }
     Ok(resp)

@@ -200,8 +200,7 @@ fn update_body(params: &JsValue) -> Result<JsValue, Error> {
         Error::validation(
             "invalid_metadata",
             "metadata",
-            "metadata must be a plain object of JSON data (no toJSON, Map, function, NaN, \
-             undefined or cycle), at most 64 KiB as JSON",
+            "metadata must be a plain object of JSON data, at most 64 KiB",
         )
     };
     if let Some(m) = f.get("metadata")? {

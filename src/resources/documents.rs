@@ -185,7 +185,7 @@ async fn read_file(file: &JsValue) -> Result<(Blob, f64, Vec<u8>, Option<String>
         return Err(Error::validation(
             "invalid_file",
             "file",
-            "file must be a File, a Blob or a Uint8Array (not an object that only looks like one)",
+            "file must be a File, a Blob or a Uint8Array",
         ));
     };
     let head: Uint8Array = parts.get(2).unchecked_into();
