@@ -28,7 +28,7 @@ wasm_tests() {
   local env=$1; shift
   curl -fsS -X POST "$EMU_URL/__emulator/reset" >/dev/null
   local page=()
-  [ "$env" = chrome ] && page=(WASM_BINDGEN_TEST_ADDRESS="127.0.0.1:$page_port")
+  [ "$env" = node ] || page=(WASM_BINDGEN_TEST_ADDRESS="127.0.0.1:$page_port")
   env "${page[@]}" OMISE_EMULATOR_URL="$EMU_URL" wasm-pack test --mode no-install "$@"
 }
 
