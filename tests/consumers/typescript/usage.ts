@@ -123,7 +123,7 @@ export async function errors(omise: Omise): Promise<string> {
         return `${status} ${err.code} ${location} ${err.message}`;
       }
       case 'OmiseNetworkError': {
-        const code: 'network' | 'malformed_response' = err.code;
+        const code: 'network' | 'malformed_response' | 'unexpected_redirect' | 'response_too_large' = err.code;
         const status: number | undefined = err.status;
         return `${code} ${status}`;
       }
