@@ -50,6 +50,12 @@ kb=$(awk -v b="$total" 'BEGIN { printf "%.1f", b / 1024 }')
 sed -i "s|^\*\*Bundle size:\*\*.*|**Bundle size:** ${kb} KiB gzipped (${total} bytes: wasm ${wasm_gz} + JS glue ${js_gz}), measured by the build of this version.|" \
   "$stage/README.md"
 
+# A published package names no machine: no path of this one in any file of it.
+if grep -r -l -a -F -e "$cargo_home/" -e "$root/" -e "$HOME/" "$stage"; then
+  say "the files above name a path of this machine"
+  exit 1
+fi
+
 # Swap the finished package in whole, so a failed build never leaves half a pkg/.
 old=$root/target/pkg-old
 rm -rf "$old"
