@@ -209,6 +209,7 @@ fn network_error(message: &str) -> Error {
         status: None,
         message: message.to_owned(),
         attempts: 1,
+        cause: Default::default(),
     }
 }
 
@@ -403,10 +404,16 @@ async fn attempt_once(
     };
     let response: Response = match JsFuture::from(promise).await {
         Ok(r) => r.unchecked_into(),
-        Err(_) => {
-            let e = signal.explain(network_error(
-                "could not reach the Omise API (connection refused, reset, DNS or CORS failure)",
-            ));
+        Err(cause) => {
+            let e = signal.explain(Error::Network {
+                code: NetworkCode::Network,
+                status: None,
+                message:
+                    "could not reach the Omise API (connection refused, reset, DNS or CORS failure)"
+                        .into(),
+                attempts: 1,
+                cause: crate::error::Cause(Some(cause)),
+            });
             return (Err(e), None);
         }
     };
@@ -418,12 +425,13 @@ async fn attempt_once(
         Ok(t) if t.is_undefined() => return (Err(redirected(shown)), None),
         Ok(t) if t.is_null() => return (Err(too_large(shown)), None),
         Ok(t) => t,
-        Err(_) => {
+        Err(cause) => {
             let e = signal.explain(Error::Network {
                 code: NetworkCode::Network,
                 status: Some(status),
                 message: "the connection failed while the response was read".into(),
                 attempts: 1,
+                cause: crate::error::Cause(Some(cause)),
             });
             return (Err(e), retry_after);
         }
