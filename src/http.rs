@@ -354,6 +354,7 @@ fn too_large(status: Option<u16>) -> Error {
         status,
         message: "the answer is larger than 16 MiB; it was not read".into(),
         attempts: 1,
+        cause: Default::default(),
     }
 }
 
@@ -364,6 +365,7 @@ fn redirected(status: Option<u16>) -> Error {
         message: "the server answered with a redirect, which is not followed (check baseUrl)"
             .into(),
         attempts: 1,
+        cause: Default::default(),
     }
 }
 
