@@ -36,7 +36,7 @@ impl Default for Args {
 
 /// Usage text printed for `--help` and on errors.
 pub const USAGE: &str = "usage: omise-emulator [--host 127.0.0.1] [--port 0] [--secret-key KEY] \
-[--seed N] [--disputes N] [--transactions N] [--control-origin http://127.0.0.1:8000]... \
+[--seed N] [--disputes N] [--transactions N] [--control-origin http://127.0.0.1:PORT|*]... \
 (the key may also come from OMISE_EMULATOR_SECRET_KEY)";
 
 /// Maximum number of disputes or transactions accepted on the command line.
@@ -81,11 +81,15 @@ pub fn parse(argv: impl IntoIterator<Item = String>) -> Result<Option<Args>, Str
             "--transactions" => args.transactions = bounded(&flag, &value()?)?,
             "--control-origin" => {
                 let origin = value()?;
+                let wildcard = origin.strip_suffix('*');
                 if !(origin.starts_with("http://") || origin.starts_with("https://"))
                     || origin.trim_end_matches('/').matches('/').count() != 2
+                    || wildcard.is_some_and(|o| !o.ends_with(':'))
+                    || origin.matches('*').count() > 1
                 {
                     return Err(format!(
-                        "--control-origin must be an origin such as http://127.0.0.1:8000, not {origin:?}"
+                        "--control-origin must be an origin such as http://127.0.0.1:8000 \
+                         (or http://127.0.0.1:* for any port), not {origin:?}"
                     ));
                 }
                 args.control_origins

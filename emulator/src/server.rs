@@ -202,7 +202,8 @@ pub async fn handle(app: Arc<App>, req: Request<Incoming>) -> Result<Resp, DropC
     if is_control {
         let allowed = origin.as_ref().is_none_or(|o| {
             o.to_str().is_ok_and(|o| {
-                o == app.base_url.as_str() || app.control_origins.iter().any(|c| c == o)
+                o == app.base_url.as_str()
+                    || app.control_origins.iter().any(|c| origin_matches(c, o))
             })
         });
         if !allowed {
@@ -299,6 +300,18 @@ pub async fn handle(app: Arc<App>, req: Request<Incoming>) -> Result<Resp, DropC
         close(&mut resp);
     }
     Ok(resp)
+}
+
+/// Whether `origin` is `allowed`, where an allowed origin ending in `:*` stands for any
+/// port of that host (`http://127.0.0.1:*`: a browser test runner's page, whose port is
+/// picked at random).
+fn origin_matches(allowed: &str, origin: &str) -> bool {
+    match allowed.strip_suffix('*') {
+        Some(prefix) => origin.strip_prefix(prefix).is_some_and(|port| {
+            !port.is_empty() && port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit())
+        }),
+        None => allowed == origin,
+    }
 }
 
 /// Marks a response as the last on its connection (its request body was not read).

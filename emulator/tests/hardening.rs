@@ -77,7 +77,11 @@ fn an_unauthenticated_upload_is_refused_before_its_body_is_read() {
 
 #[test]
 fn the_control_api_answers_only_no_origin_its_own_origin_or_one_it_was_given() {
-    let emu = Emu::with_args(&["--control-origin", "http://127.0.0.1:9"]);
+    let emu = Emu::with_args(&[
+        "--control-origin",
+        "http://127.0.0.1:9",
+        "--control-origin=http://localhost:*",
+    ]);
     let control = |method: Method, origin: Option<&str>| {
         let mut r = emu.raw(method.clone(), "/__emulator/reset");
         if let Some(o) = origin {
@@ -91,7 +95,21 @@ fn the_control_api_answers_only_no_origin_its_own_origin_or_one_it_was_given() {
         (resp.status().as_u16(), cors)
     };
     let own = emu.url.clone();
-    let table: [(Method, Option<&str>, u16, bool); 8] = [
+    let table: [(Method, Option<&str>, u16, bool); 12] = [
+        (Method::POST, Some("http://localhost:5173"), 200, true),
+        (Method::POST, Some("http://localhost"), 403, false),
+        (
+            Method::POST,
+            Some("http://localhost:80.evil.example"),
+            403,
+            false,
+        ),
+        (
+            Method::POST,
+            Some("http://localhost.evil.example:80"),
+            403,
+            false,
+        ),
         (Method::POST, None, 200, true),
         (Method::POST, Some(&own), 200, true),
         (Method::POST, Some("http://127.0.0.1:9"), 200, true),
