@@ -23,6 +23,10 @@ stage=$root/target/pkg-staging
 rm -rf "$stage" "$glue"
 mkdir -p "$stage"
 
+# The .wasm names no machine path: the cargo registry's location (panic locations of
+# dependencies) is remapped, so the package is the same whoever builds it.
+cargo_home=${CARGO_HOME:-$HOME/.cargo}
+export CARGO_ENCODED_RUSTFLAGS="--remap-path-prefix=$cargo_home/registry/src=crates"$'\x1f'"--remap-path-prefix=$cargo_home/git/checkouts=git"$'\x1f'"--remap-path-prefix=$root=."
 say "wasm-pack --target web"
 wasm-pack --quiet build --release --target web --out-dir "$glue" --no-pack --mode no-install >&2
 
@@ -45,6 +49,12 @@ total=$((wasm_gz + js_gz))
 kb=$(awk -v b="$total" 'BEGIN { printf "%.1f", b / 1024 }')
 sed -i "s|^\*\*Bundle size:\*\*.*|**Bundle size:** ${kb} KiB gzipped (${total} bytes: wasm ${wasm_gz} + JS glue ${js_gz}), measured by the build of this version.|" \
   "$stage/README.md"
+
+# A published package names no machine: no path of this one in any file of it.
+if grep -r -l -a -F -e "$cargo_home/" -e "$root/" -e "$HOME/" "$stage"; then
+  say "the files above name a path of this machine"
+  exit 1
+fi
 
 # Swap the finished package in whole, so a failed build never leaves half a pkg/.
 old=$root/target/pkg-old

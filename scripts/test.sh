@@ -36,7 +36,9 @@ stage "clippy (wasm32)" cargo clippy -p omise-wasm --all-targets --target wasm32
 export PROPTEST_CASES=${PROPTEST_CASES:-2000}
 echo "fuzz: $PROPTEST_CASES proptest cases for each of 5 properties, then the $(ls tests/fuzz-corpus | wc -l) kept inputs of tests/fuzz-corpus/"
 stage "native tests: models, fixtures, validation, fuzz, emulator" cargo test --workspace
-start_emulator
+# The emulator's control API answers only requests without an Origin or from origins it
+# is given: here the headless browsers' test pages, served on 127.0.0.1 at a random port.
+start_emulator --control-origin 'http://127.0.0.1:*'
 stage "wasm tests in Node" wasm_tests node --node -- -- --nocapture
 stage "wasm tests in headless Chrome" wasm_tests chrome --headless --chrome --features browser-tests -- --nocapture
 stage "wasm tests in headless Firefox" wasm_tests firefox --headless --firefox --features browser-tests -- --nocapture

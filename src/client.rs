@@ -4,7 +4,7 @@
 use crate::config::{self, Config, SecretKey};
 use crate::error::Error;
 use crate::http::{self, CallOptions, Request};
-use crate::js_input::Fields;
+use crate::js_input::{check_signal, Fields};
 use crate::models::shape::Expect;
 use crate::params;
 use crate::platform;
@@ -12,8 +12,6 @@ use crate::resources::{Disputes, Documents, Transactions};
 use js_sys::{Object, Reflect};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::AbortSignal;
 
 /// The shared core under the three resources.
 #[derive(Debug)]
@@ -35,17 +33,7 @@ impl Client {
 
     /// Reads a per-call `{ signal, timeoutMs, maxRetries }` (uploads take no `maxRetries`).
     pub fn call_options(&self, fields: &Fields) -> Result<CallOptions, Error> {
-        let signal = match fields.get("signal")? {
-            None => None,
-            Some(s) if s.is_instance_of::<AbortSignal>() => Some(s.unchecked_into()),
-            Some(_) => {
-                return Err(Error::validation(
-                    "invalid_signal",
-                    "signal",
-                    "signal must be an AbortSignal",
-                ))
-            }
-        };
+        let signal = fields.get("signal")?.map(check_signal).transpose()?;
         let timeout_ms = match fields.number("timeoutMs", "invalid_timeout")? {
             Some(v) => params::check_timeout(v)?,
             None => self.config.timeout_ms,
@@ -123,6 +111,9 @@ fn read_config(options: &JsValue) -> Result<Config, Error> {
         Some(u) => config::check_base_url(&u, in_browser)?,
         None => config::DEFAULT_BASE_URL.to_owned(),
     };
+    if secret_key.is_some() {
+        config::check_key_transport(&base_url)?;
+    }
     let api_version = match f.string("apiVersion", "invalid_api_version")? {
         Some(v) => {
             config::check_api_version(&v)?;
@@ -177,25 +168,7 @@ fn read_headers(value: &JsValue, has_key: bool) -> Result<Vec<(String, String)>,
         let (Some(name), Some(val)) = (name, val) else {
             return Err(invalid());
         };
-        config::check_header(&name, &val)?;
-        let lower = name.to_ascii_lowercase();
-        if has_key && lower == "authorization" {
-            return Err(Error::validation(
-                "invalid_headers",
-                "headers",
-                "headers must not set Authorization when secretKey is given",
-            ));
-        }
-        if matches!(
-            lower.as_str(),
-            "omise-version" | "content-type" | "content-length" | "host"
-        ) {
-            return Err(Error::validation(
-                "invalid_headers",
-                "headers",
-                "headers must not set Omise-Version, Content-Type, Content-Length or Host; use the client's options",
-            ));
-        }
+        config::check_header(&name, &val, has_key)?;
         out.push((name, val));
     }
     Ok(out)

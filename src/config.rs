@@ -73,7 +73,8 @@ pub fn base64(input: &[u8]) -> String {
 }
 
 /// Checks a base URL: absolute http(s), or (in a browser) a path such as `/omise`.
-/// No query, fragment, credentials or white space; the trailing `/` is dropped.
+/// No query, fragment, credentials, white space or backslash (which a URL parser reads
+/// as `/`, so that `/\\host` names another host); the trailing `/` is dropped.
 pub fn check_base_url(url: &str, in_browser: bool) -> Result<String, Error> {
     let bad = |why: &str| {
         Err(Error::validation(
@@ -82,6 +83,13 @@ pub fn check_base_url(url: &str, in_browser: bool) -> Result<String, Error> {
             format!("baseUrl {why}"),
         ))
     };
+    if url.len() > 2048
+        || url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '\\')
+    {
+        return bad("must not contain white space, control characters or a backslash");
+    }
     let rest = if let Some(r) = url.strip_prefix("https://") {
         r
     } else if let Some(r) = url.strip_prefix("http://") {
@@ -94,9 +102,6 @@ pub fn check_base_url(url: &str, in_browser: bool) -> Result<String, Error> {
     } else {
         return bad("must start with https://, http:// or (in a browser) /");
     };
-    if url.len() > 2048 || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return bad("must not contain white space or control characters");
-    }
     if url.contains(['?', '#']) {
         return bad("must not contain a query or a fragment");
     }
@@ -108,6 +113,37 @@ pub fn check_base_url(url: &str, in_browser: bool) -> Result<String, Error> {
         return bad("must name a host");
     }
     Ok(url.trim_end_matches('/').to_owned())
+}
+
+/// With a secret key, a checked `base_url` must be `https:` unless its host is loopback:
+/// the key never travels in clear text.
+pub fn check_key_transport(base_url: &str) -> Result<(), Error> {
+    let Some(rest) = base_url.strip_prefix("http://") else {
+        return Ok(());
+    };
+    let authority = rest.split('/').next().unwrap_or("");
+    // The host, with or without a port: localhost, [::1] or 127.x.y.z.
+    let named = ["localhost", "[::1]"].iter().any(|h| {
+        authority
+            .strip_prefix(h)
+            .is_some_and(|port| port.is_empty() || port.starts_with(':'))
+    });
+    let host = authority.split(':').next().unwrap_or("");
+    let loopback = named
+        || (host.starts_with("127.")
+            && host.split('.').count() == 4
+            && host
+                .split('.')
+                .all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit())));
+    if loopback {
+        Ok(())
+    } else {
+        Err(Error::validation(
+            "invalid_base_url",
+            "baseUrl",
+            "baseUrl must be https: when a secretKey is given (http: only for a loopback host)",
+        ))
+    }
 }
 
 /// Checks an `apiVersion` such as `2019-05-29`.
@@ -132,22 +168,46 @@ pub fn check_api_version(v: &str) -> Result<(), Error> {
     }
 }
 
-/// Checks an extra header's name (an HTTP token) and value (no line breaks).
-pub fn check_header(name: &str, value: &str) -> Result<(), Error> {
+/// Header names an extra header may not have: they frame or route the request, or the
+/// client sets them itself.
+pub const REFUSED_HEADERS: [&str; 11] = [
+    "host",
+    "content-length",
+    "content-type",
+    "transfer-encoding",
+    "connection",
+    "expect",
+    "upgrade",
+    "keep-alive",
+    "te",
+    "trailer",
+    "omise-version",
+];
+
+/// Checks an extra header: the name an HTTP token and not one that frames or routes the
+/// request (nor `Authorization` when the client has a key); the value printable
+/// Latin-1, tab allowed, no other control character.
+pub fn check_header(name: &str, value: &str, has_key: bool) -> Result<(), Error> {
+    let lower = name.to_ascii_lowercase();
     let name_ok = !name.is_empty()
         && name.len() <= 256
         && name
             .bytes()
-            .all(|c| c.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&c));
-    let value_ok =
-        value.len() <= 8192 && !value.chars().any(|c| c == '\r' || c == '\n' || c == '\0');
+            .all(|c| c.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&c))
+        && !REFUSED_HEADERS.contains(&lower.as_str())
+        && !lower.starts_with("proxy-")
+        && (!has_key || lower != "authorization");
+    let value_ok = value.len() <= 8192
+        && value
+            .chars()
+            .all(|c| c == '\t' || (' '..='~').contains(&c) || ('\u{a0}'..='\u{ff}').contains(&c));
     if name_ok && value_ok {
         Ok(())
     } else {
         Err(Error::validation(
             "invalid_headers",
             "headers",
-            "headers must map HTTP header names to single-line string values",
+            "headers must map HTTP token names (none that frame or route) to printable Latin-1",
         ))
     }
 }

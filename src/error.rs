@@ -15,6 +15,10 @@ pub enum NetworkCode {
     Network,
     /// An answer came, but its body was not the JSON that was expected.
     MalformedResponse,
+    /// The server answered with a redirect, which is never followed.
+    UnexpectedRedirect,
+    /// The answer was larger than the 16 MiB read at most.
+    ResponseTooLarge,
 }
 
 impl NetworkCode {
@@ -23,6 +27,8 @@ impl NetworkCode {
         match self {
             NetworkCode::Network => "network",
             NetworkCode::MalformedResponse => "malformed_response",
+            NetworkCode::UnexpectedRedirect => "unexpected_redirect",
+            NetworkCode::ResponseTooLarge => "response_too_large",
         }
     }
 }

@@ -5,11 +5,12 @@
 use crate::config::Config;
 use crate::error::{status_error, Error, NetworkCode};
 use crate::platform;
-use js_sys::{Array, Function, Object, Promise, Reflect};
+use crate::retry::{self, Failure, Outcome};
+use js_sys::{Array, Function, JsString, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortSignal, FormData, ProgressEvent, Response, XmlHttpRequest};
+use web_sys::{AbortSignal, FormData, Response};
 
 /// The HTTP methods the API uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,61 +95,63 @@ impl Request {
     }
 }
 
-/// Sends `req`, retrying a GET on transient failures; returns the parsed JSON of a
-/// successful answer (not yet checked against a model).
+/// Sends `req`, retrying a GET on transient failures (the policy is [`crate::retry`]);
+/// returns the parsed JSON of a successful answer (not yet checked against a model).
 pub async fn send(config: &Config, req: &Request, opts: &CallOptions) -> Result<JsValue, Error> {
-    let attempts = if req.method == Method::Get {
-        1 + opts.max_retries
-    } else {
-        1
-    };
-    let mut attempt = 1;
+    let mut number = 1;
     loop {
-        if opts.signal.as_ref().is_some_and(AbortSignal::aborted) {
+        if opts
+            .signal
+            .as_ref()
+            .is_some_and(crate::js_input::signal_aborted)
+        {
             return Err(Error::Abort);
         }
         let (result, retry_after) = attempt_once(config, req, opts).await;
-        match result {
+        let e = match result {
             Ok(v) => return Ok(v),
-            Err(e) if attempt < attempts && e.is_retryable() => {
-                sleep(backoff_ms(attempt, retry_after), opts.signal.as_ref()).await?;
-                attempt += 1;
+            Err(e) => e,
+        };
+        let failure = match &e {
+            Error::Api { status, .. } => Failure::Status(*status),
+            Error::Network {
+                code: NetworkCode::Network,
+                ..
+            } => Failure::Connection,
+            Error::Timeout { .. } => Failure::Timeout,
+            _ => Failure::Final,
+        };
+        let outcome = retry::decide(&retry::Attempt {
+            is_get: req.method == Method::Get,
+            number,
+            max_retries: opts.max_retries,
+            failure,
+            retry_after: retry_after.as_deref(),
+            retry_after_date_ms: retry_after
+                .as_deref()
+                .map(js_sys::Date::parse)
+                .filter(|d| d.is_finite()),
+            timeout_ms: opts.timeout_ms,
+            now_ms: js_sys::Date::now(),
+            jitter: js_sys::Math::random(),
+        });
+        match outcome {
+            Outcome::Retry { wait_ms } => {
+                sleep(wait_ms, opts.signal.as_ref()).await?;
+                number += 1;
             }
-            Err(e) => return Err(e.with_attempts(attempt)),
+            Outcome::GiveUp => return Err(e.with_attempts(number)),
         }
     }
-}
-
-/// Exponential backoff with jitter; a server's `Retry-After` wins (capped at a minute).
-fn backoff_ms(attempt: u32, retry_after: Option<f64>) -> f64 {
-    if let Some(s) = retry_after {
-        return (s * 1000.0).clamp(0.0, 60_000.0);
-    }
-    let base = 200.0 * f64::from(1u32 << (attempt - 1).min(6));
-    base.min(8_000.0) * (0.5 + js_sys::Math::random() / 2.0)
 }
 
 /// Waits `ms`, or rejects with `AbortError` when the caller's signal fires.
 async fn sleep(ms: f64, signal: Option<&AbortSignal>) -> Result<(), Error> {
-    let mut timer = JsValue::UNDEFINED;
-    let mut on_abort: Option<Function> = None;
-    let promise = Promise::new(&mut |resolve, reject| {
-        timer = platform::set_timeout(&resolve, ms as i32).unwrap_or(JsValue::UNDEFINED);
-        if timer.is_undefined() {
-            // No timer could be set; go on at once rather than hang.
-            let _ = resolve.call0(&JsValue::UNDEFINED);
-        }
-        if let Some(s) = signal {
-            let _ = s.add_event_listener_with_callback("abort", &reject);
-            on_abort = Some(reject);
-        }
-    });
-    let waited = JsFuture::from(promise).await;
-    platform::clear_timeout(&timer);
-    if let (Some(s), Some(f)) = (signal, on_abort) {
-        let _ = s.remove_event_listener_with_callback("abort", &f);
-    }
-    waited.map(|_| ()).map_err(|_| Error::Abort)
+    let signal = signal.map_or(JsValue::UNDEFINED, JsValue::from);
+    JsFuture::from(wait(ms, &signal))
+        .await
+        .map(|_| ())
+        .map_err(|_| Error::Abort)
 }
 
 /// The signals of one attempt: the caller's and a fresh timeout.
@@ -179,9 +182,17 @@ impl AttemptSignal {
 
     /// Turns a failure into Abort or Timeout when a signal explains it, else `other`.
     fn explain(&self, other: Error) -> Error {
-        if self.caller.as_ref().is_some_and(AbortSignal::aborted) {
+        if self
+            .caller
+            .as_ref()
+            .is_some_and(crate::js_input::signal_aborted)
+        {
             Error::Abort
-        } else if self.timeout.as_ref().is_some_and(AbortSignal::aborted) {
+        } else if self
+            .timeout
+            .as_ref()
+            .is_some_and(crate::js_input::signal_aborted)
+        {
             Error::Timeout {
                 timeout_ms: self.timeout_ms,
                 attempts: 1,
@@ -235,24 +246,149 @@ fn url(config: &Config, req: &Request) -> String {
     }
 }
 
-/// One attempt; also returns the `Retry-After` seconds the server asked for.
+/// The most bytes of an answer that are read (API.md, "Transport rules").
+pub const MAX_RESPONSE_BYTES: u32 = 16 * 1024 * 1024;
+/// The most UTF-16 code units kept of each string of a server's error object.
+pub const MAX_ERROR_STRING: u32 = 1_000;
+
+#[wasm_bindgen(inline_js = "
+const readBody = async (r, cap) => {
+  const b = r.body, s = r.status;
+  const redirect = r.type == 'opaqueredirect' || (s > 299 && s < 400);
+  if (redirect || Number(r.headers.get('content-length')) > cap) {
+    if (b) b.cancel().catch(() => {});
+    return redirect ? undefined : null;
+  }
+  if (!b) return '';
+  const reader = b.getReader(), dec = new TextDecoder();
+  let text = '', size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + dec.decode();
+    size += value.byteLength;
+    if (size > cap) {
+      reader.cancel().catch(() => {});
+      return null;
+    }
+    text += dec.decode(value, { stream: true });
+  }
+};
+export function omiseReadBody(r, cap) {
+  return readBody(r, cap);
+}
+export function omiseWait(ms, signal) {
+  return new Promise((resolve, reject) => {
+    const stop = () => {
+      clearTimeout(t);
+      reject();
+    };
+    const t = setTimeout(() => {
+      if (signal) signal.removeEventListener('abort', stop);
+      resolve();
+    }, ms);
+    if (signal) signal.addEventListener('abort', stop);
+  });
+}
+export function omiseXhr(method, url, head, form, signal, onProgress, cap) {
+  return new Promise((resolve) => {
+    const x = new XMLHttpRequest(), stop = () => x.abort();
+    let last = [0, 0], big = false;
+    x.open(method, url, true);
+    for (const k in head) x.setRequestHeader(k, head[k]);
+    if (onProgress) x.upload.addEventListener('progress', (e) => {
+      last = [e.loaded, e.total];
+      try {
+        onProgress({ loaded: e.loaded, total: e.total });
+      } catch (_) {}
+    });
+    x.addEventListener('progress', (e) => {
+      if (e.loaded > cap) {
+        big = true;
+        x.abort();
+      }
+    });
+    x.addEventListener('loadend', () => {
+      if (signal) signal.removeEventListener('abort', stop);
+      let other = true;
+      try {
+        other = !!x.responseURL && new URL(url, globalThis.location && location.href).href != x.responseURL;
+      } catch (_) {}
+      resolve(big ? 2 : !x.status ? 0 : other ? 1 : [x.status, x.responseText, ...last]);
+    });
+    if (signal) {
+      if (signal.aborted) return resolve(0);
+      signal.addEventListener('abort', stop);
+    }
+    x.send(form);
+  });
+}")]
+extern "C" {
+    /// Resolves after `ms`, or rejects when `signal` (if any) fires.
+    #[wasm_bindgen(js_name = omiseWait)]
+    fn wait(ms: f64, signal: &JsValue) -> Promise;
+    /// The body as text, counting decoded bytes as they stream: `null` (and the rest
+    /// left unread) past `cap` bytes; `undefined` (nothing read) for a redirect, which
+    /// a browser shows as an opaque answer with status 0.
+    #[wasm_bindgen(js_name = omiseReadBody)]
+    fn read_body(r: &Response, cap: f64) -> Promise;
+    /// An upload through `XMLHttpRequest`, which follows redirects by itself: resolves
+    /// to `[status, text, lastLoaded, lastTotal]`, or to 0 (no answer: refused, reset,
+    /// aborted), 1 (it ended at another URL than `url`: a redirect) or 2 (an answer of
+    /// more than `cap` bytes, not read further). Rejects only if it could not start.
+    /// `onProgress` gets `{ loaded, total }`; what it throws is ignored.
+    #[wasm_bindgen(js_name = omiseXhr)]
+    fn xhr_upload(
+        method: &str,
+        url: &str,
+        head: &Object,
+        form: &FormData,
+        signal: &JsValue,
+        on_progress: &JsValue,
+        cap: f64,
+    ) -> Promise;
+}
+
+fn too_large(status: Option<u16>) -> Error {
+    Error::Network {
+        code: NetworkCode::ResponseTooLarge,
+        status,
+        message: "the answer is larger than 16 MiB; it was not read".into(),
+        attempts: 1,
+        cause: Default::default(),
+    }
+}
+
+fn redirected(status: Option<u16>) -> Error {
+    Error::Network {
+        code: NetworkCode::UnexpectedRedirect,
+        status,
+        message: "the server answered with a redirect, which is not followed (check baseUrl)"
+            .into(),
+        attempts: 1,
+        cause: Default::default(),
+    }
+}
+
+/// One attempt; also returns the answer's `Retry-After` header.
 async fn attempt_once(
     config: &Config,
     req: &Request,
     opts: &CallOptions,
-) -> (Result<JsValue, Error>, Option<f64>) {
+) -> (Result<JsValue, Error>, Option<String>) {
     let signal = AttemptSignal::new(opts);
-    if matches!(req.body, Body::Form(_)) && platform::has_global("XMLHttpRequest") {
-        return (xhr_attempt(config, req, &signal).await, None);
-    }
-    // A plain init object: fewer platform bindings than RequestInit and Headers.
+    // A plain object: fewer platform bindings than RequestInit and Headers.
     let head = Object::new();
     for (name, value) in headers(config, req) {
         put(&head, name, &value.into());
     }
+    if matches!(req.body, Body::Form(_)) && platform::has_global("XMLHttpRequest") {
+        return (xhr_attempt(config, req, &signal, &head).await, None);
+    }
     let init = Object::new();
     put(&init, "method", &req.method.as_str().into());
     put(&init, "headers", &head);
+    // A redirect would carry headers and body to wherever it points: never follow one.
+    put(&init, "redirect", &"manual".into());
     match &req.body {
         Body::Empty => {}
         Body::Json(text) => put(&init, "body", text),
@@ -284,17 +420,12 @@ async fn attempt_once(
         }
     };
     let status = response.status();
-    let retry_after = response
-        .headers()
-        .get("Retry-After")
-        .ok()
-        .flatten()
-        .and_then(|v| parse_retry_after(&v));
-    let text = match response.text() {
-        Ok(p) => JsFuture::from(p).await,
-        Err(e) => Err(e),
-    };
+    let retry_after = response.headers().get("Retry-After").ok().flatten();
+    let text = JsFuture::from(read_body(&response, f64::from(MAX_RESPONSE_BYTES))).await;
+    let shown = (status != 0).then_some(status);
     let text = match text {
+        Ok(t) if t.is_undefined() => return (Err(redirected(shown)), None),
+        Ok(t) if t.is_null() => return (Err(too_large(shown)), None),
         Ok(t) => t,
         Err(cause) => {
             let e = signal.explain(Error::Network {
@@ -314,19 +445,6 @@ async fn attempt_once(
     (result, retry_after)
 }
 
-/// `Retry-After` as seconds or an HTTP date.
-fn parse_retry_after(v: &str) -> Option<f64> {
-    let v = v.trim();
-    if let Ok(s) = v.parse::<u32>() {
-        return Some(f64::from(s));
-    }
-    let at = js_sys::Date::parse(v);
-    if at.is_nan() {
-        return None;
-    }
-    Some(((at - js_sys::Date::now()) / 1000.0).max(0.0))
-}
-
 /// Turns a status and body text into the parsed object or a typed error.
 fn interpret(status: u16, text: &JsValue) -> Result<JsValue, Error> {
     let ok = (200..300).contains(&status);
@@ -344,20 +462,25 @@ fn interpret(status: u16, text: &JsValue) -> Result<JsValue, Error> {
     }
 }
 
-/// The error object in a body, as an `OmiseApiError`.
+/// The error object in a body, as an `OmiseApiError`. Its strings are cut to
+/// [`MAX_ERROR_STRING`] UTF-16 units before they are copied into wasm memory.
 fn api_error(status: u16, v: &JsValue) -> Option<Error> {
-    let get = |k: &str| Reflect::get(v, &JsValue::from_str(k)).ok();
-    if get("object")?.as_string()? != "error" {
+    let get = |k: &str| {
+        let s: JsString = Reflect::get(v, &JsValue::from_str(k))
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        Some(String::from(s.slice(0, MAX_ERROR_STRING)))
+    };
+    if get("object")? != "error" {
         return None;
     }
-    let code = get("code")?.as_string()?;
-    let message = get("message")
-        .and_then(|m| m.as_string())
-        .unwrap_or_else(|| code.replace('_', " "));
+    let code = get("code")?;
+    let message = get("message").unwrap_or_else(|| code.replace('_', " "));
     Some(Error::Api {
         status,
         code,
-        location: get("location").and_then(|l| l.as_string()),
+        location: get("location"),
         message,
         attempts: 1,
     })
@@ -372,80 +495,52 @@ fn report(callback: &Function, loaded: f64, total: f64) {
     let _ = callback.call1(&JsValue::UNDEFINED, &e);
 }
 
-/// An upload through `XMLHttpRequest`, for real progress events in browsers.
+/// An upload through `XMLHttpRequest` (see [`xhr_upload`]), for real progress events
+/// in browsers.
 async fn xhr_attempt(
     config: &Config,
     req: &Request,
     signal: &AttemptSignal,
+    head: &Object,
 ) -> Result<JsValue, Error> {
     let Body::Form(form) = &req.body else {
         return Err(network_error("an upload needs a form body"));
     };
-    let fail = |_| network_error("the browser refused to start the upload");
-    let xhr = XmlHttpRequest::new().map_err(fail)?;
-    xhr.open_with_async(req.method.as_str(), &url(config, req), true)
-        .map_err(fail)?;
-    for (name, value) in headers(config, req) {
-        xhr.set_request_header(name, value).map_err(|_| {
-            Error::validation("invalid_headers", "headers", "the browser refused a header")
-        })?;
-    }
-
-    // Progress: forward {loaded, total} and remember the last, so that the final
-    // event can be made to say loaded === total.
-    let last = std::rc::Rc::new(std::cell::Cell::new((0.0f64, 0.0f64)));
-    let on_progress = req.progress.as_ref().map(|p| {
-        let callback = p.callback.clone();
-        let last = last.clone();
-        Closure::<dyn FnMut(ProgressEvent)>::new(move |e: ProgressEvent| {
-            last.set((e.loaded(), e.total()));
-            report(&callback, e.loaded(), e.total());
-        })
-    });
-    let upload = xhr.upload().map_err(fail)?;
-    if let Some(c) = &on_progress {
-        let _ = upload.add_event_listener_with_callback("progress", c.as_ref().unchecked_ref());
-    }
-
-    let abort: Option<Function> = Reflect::get(&xhr, &"abort".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<Function>().ok())
-        .map(|f| f.bind0(&xhr));
-    if let (Some(s), Some(a)) = (&signal.combined, &abort) {
-        let _ = s.add_event_listener_with_callback("abort", a);
-    }
-    let mut done_listener: Option<Function> = None;
-    let done = Promise::new(&mut |resolve, _| {
-        let _ = xhr.add_event_listener_with_callback("loadend", &resolve);
-        done_listener = Some(resolve);
-    });
-    let sent = if signal.combined.as_ref().is_some_and(AbortSignal::aborted) {
-        Err(JsValue::UNDEFINED)
-    } else {
-        xhr.send_with_opt_form_data(Some(form))
+    let callback = req
+        .progress
+        .as_ref()
+        .map_or(JsValue::UNDEFINED, |p| p.callback.clone().into());
+    let signal_js = signal
+        .combined
+        .as_ref()
+        .map_or(JsValue::UNDEFINED, JsValue::from);
+    let sent = xhr_upload(
+        req.method.as_str(),
+        &url(config, req),
+        head,
+        form,
+        &signal_js,
+        &callback,
+        f64::from(MAX_RESPONSE_BYTES),
+    );
+    let got = JsFuture::from(sent)
+        .await
+        .map_err(|_| network_error("the browser refused to start the upload"))?;
+    let Ok(parts) = got.clone().dyn_into::<Array>() else {
+        return Err(match got.as_f64() {
+            Some(1.0) => redirected(None),
+            Some(2.0) => too_large(None),
+            _ => signal.explain(network_error(
+                "the upload could not reach the Omise API (connection refused, reset or CORS failure)",
+            )),
+        });
     };
-    if sent.is_ok() {
-        let _ = JsFuture::from(done).await;
-    }
-    if let (Some(s), Some(a)) = (&signal.combined, &abort) {
-        let _ = s.remove_event_listener_with_callback("abort", a);
-    }
-    if let Some(d) = &done_listener {
-        let _ = xhr.remove_event_listener_with_callback("loadend", d);
-    }
-    if let Some(c) = &on_progress {
-        let _ = upload.remove_event_listener_with_callback("progress", c.as_ref().unchecked_ref());
-    }
-    let status = xhr.status().unwrap_or(0);
-    if sent.is_err() || status == 0 {
-        return Err(signal.explain(network_error(
-            "the upload could not reach the Omise API (connection refused, reset or CORS failure)",
-        )));
-    }
-    let text = xhr.response().unwrap_or(JsValue::UNDEFINED);
-    let result = interpret(status, &text);
+    let status = parts.get(0).as_f64().unwrap_or(0.0) as u16;
+    let result = interpret(status, &parts.get(1));
     if let (Ok(_), Some(p)) = (&result, &req.progress) {
-        let (loaded, total) = last.get();
+        let loaded = parts.get(2).as_f64().unwrap_or(0.0);
+        let total = parts.get(3).as_f64().unwrap_or(0.0);
+        // The last event says loaded === total, whatever the browser reported.
         if total <= 0.0 || loaded < total {
             let total = if total > 0.0 { total } else { p.size };
             report(&p.callback, total, total);

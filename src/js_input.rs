@@ -4,7 +4,9 @@
 use crate::error::Error;
 use crate::platform;
 use js_sys::{Object, Reflect};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::AbortSignal;
 
 /// A caller's options object whose keys have been checked against a list.
 #[derive(Debug)]
@@ -38,14 +40,12 @@ impl Fields {
             let name = key.as_string().unwrap_or_default();
             if !allowed.contains(&name.as_str()) {
                 let shown: String = name.chars().take(40).collect();
-                return Err(Error::validation(
-                    unknown_code,
-                    &shown,
-                    format!(
-                        "unknown {param} field '{shown}'; known fields are: {}",
-                        allowed.join(", ")
-                    ),
-                ));
+                let mut message = format!("unknown {param} field '{shown}'; known fields are:");
+                for a in allowed {
+                    message.push(' ');
+                    message.push_str(a);
+                }
+                return Err(Error::validation(unknown_code, &shown, message));
             }
         }
         Ok(Fields { obj: Some(obj) })
@@ -102,4 +102,114 @@ pub fn string_arg(value: &JsValue, param: &str, code: &'static str) -> Result<St
     value
         .as_string()
         .ok_or_else(|| Error::validation(code, param, format!("{param} must be a string")))
+}
+
+#[wasm_bindgen(inline_js = "
+const own = (C, k) => Object.getOwnPropertyDescriptor(C.prototype, k).get;
+export function omiseAborted(s) {
+  try {
+    const a = own(AbortSignal, 'aborted').call(s);
+    // fetch reads it as a property: a getter that throws there is refused here.
+    return s.aborted, a ? 1 : 0;
+  } catch (_) {
+    return 2;
+  }
+}
+export function omiseDateIso(d) {
+  try {
+    const t = Date.prototype.getTime.call(d);
+    return Number.isFinite(t) ? new Date(t).toISOString() : undefined;
+  } catch (_) {
+    return undefined;
+  }
+}
+const readFile = async (f) => {
+  let blob, name;
+  try {
+    if (ArrayBuffer.isView(f) && f instanceof Uint8Array) {
+      blob = new Blob([f]);
+    } else {
+      blob = Blob.prototype.slice.call(f, 0, own(Blob, 'size').call(f));
+      if (typeof File == 'function' && f instanceof File) name = own(File, 'name').call(f);
+    }
+  } catch (_) {
+    return undefined;
+  }
+  try {
+    return [blob, blob.size, new Uint8Array(await blob.slice(0, 8).arrayBuffer()), name];
+  } catch (_) {
+    return null;
+  }
+};
+export function omiseFile(f) {
+  return readFile(f);
+}
+export function omiseJsonData(v, max) {
+  const path = [];
+  let n = 0;
+  const copy = (x) => {
+    if (++n > max) throw 0;
+    // Every value counts: a sparse array or a shared subtree cannot make this loop long.
+    if (x === null || typeof x == 'boolean' || typeof x == 'string') return x;
+    if (typeof x == 'number' && Number.isFinite(x)) return x;
+    // Deep nesting ends in a RangeError, caught below.
+    if (typeof x != 'object' || path.includes(x)) throw 0;
+    const arr = Array.isArray(x), p = Object.getPrototypeOf(x);
+    if (arr ? p !== Array.prototype : (p !== null && p !== Object.prototype) || 'toJSON' in x) throw 0;
+    path.push(x);
+    const out = arr ? [] : Object.create(null);
+    if (arr) {
+      for (let i = 0; i < x.length; i++) out.push(copy(x[i]));
+    } else {
+      for (const k of Object.keys(x)) out[k] = copy(x[k]);
+    }
+    path.pop();
+    return out;
+  };
+  try {
+    const out = copy(v);
+    return new TextEncoder().encode(JSON.stringify(out)).length > max ? undefined : out;
+  } catch (_) {
+    return undefined;
+  }
+}")]
+extern "C" {
+    /// `aborted` read through the platform's own getter: 0 no, 1 yes, 2 not an
+    /// `AbortSignal` at all, or one whose own `aborted` throws (as `fetch` would).
+    #[wasm_bindgen(js_name = omiseAborted)]
+    fn aborted_state(s: &JsValue) -> u32;
+    /// A `Date`'s ISO 8601 text read through `Date.prototype` (a subclass's overrides,
+    /// a Proxy or an invalid date give `None`).
+    #[wasm_bindgen(js_name = omiseDateIso)]
+    pub fn date_iso(d: &JsValue) -> Option<String>;
+    /// Resolves to `[blob, size, firstBytes, fileName]` read through the platform's own
+    /// `Blob`/`File` accessors, so a subclass's getters and methods are never called and
+    /// `size` is the number of bytes that will be sent; `undefined` when `f` is not a
+    /// real `Blob`, `File` or `Uint8Array`, `null` when its bytes cannot be read.
+    /// Never rejects.
+    #[wasm_bindgen(js_name = omiseFile)]
+    pub fn read_file(f: &JsValue) -> js_sys::Promise;
+    /// A copy of `v` if it is JSON data (plain objects, arrays, strings, finite numbers,
+    /// booleans, null: no `toJSON`, `Map`, function, `NaN`, `undefined` or cycle) of at
+    /// most `max` bytes as UTF-8 JSON; `undefined` otherwise. Never throws.
+    #[wasm_bindgen(js_name = omiseJsonData)]
+    pub fn json_data(v: &JsValue, max: f64) -> JsValue;
+}
+
+/// Whether a signal has fired, read safely (see [`check_signal`]).
+pub fn signal_aborted(s: &AbortSignal) -> bool {
+    aborted_state(s) == 1
+}
+
+/// A caller's `signal`: a real `AbortSignal` (a subclass too), or `invalid_signal`.
+pub fn check_signal(v: JsValue) -> Result<AbortSignal, Error> {
+    if aborted_state(&v) < 2 {
+        Ok(v.unchecked_into())
+    } else {
+        Err(Error::validation(
+            "invalid_signal",
+            "signal",
+            "signal must be an AbortSignal",
+        ))
+    }
 }

@@ -30,6 +30,7 @@ pub mod pagination;
 pub mod params;
 pub mod platform;
 pub mod resources;
+pub mod retry;
 
 pub use client::Omise;
 

@@ -1,9 +1,10 @@
 //! `iterate`: an async iterator over every page of a list, fetched lazily.
 //!
 //! It stops at `total` or at an empty page, whichever comes first, and also when the
-//! server answers a page at another offset than asked (it ignores `offset`) or when
-//! it stops reporting a total and sends a short page: a misreporting server cannot
-//! make it loop forever.
+//! server answers a page at another offset than asked (it ignores `offset`). It never
+//! yields an id twice, never asks for more pages than the first page's `total` calls
+//! for (plus one), and a page that brings no new id ends the walk with
+//! `malformed_response`: a misreporting server cannot make it loop forever.
 
 use crate::client::Client;
 use crate::error::Error;
@@ -44,6 +45,13 @@ struct State {
     /// (`Promise.all([it.next(), it.next()])`) are served in order, one page at a time.
     tail: Option<Promise>,
     queued: u32,
+    /// Every id yielded so far (a JS `Set`: the ids stay out of wasm memory).
+    seen: js_sys::Set,
+    /// Pages fetched, and the most the first page's `total` allows.
+    pages: u64,
+    max_pages: u64,
+    /// The error to end with once the buffer is used up.
+    failed: Option<Error>,
 }
 
 /// The iterator `iterate` returns (`for await (const x of …)`); TypeScript sees it as
@@ -73,6 +81,10 @@ impl Pager {
                 done: false,
                 tail: None,
                 queued: 0,
+                seen: js_sys::Set::new(&JsValue::UNDEFINED),
+                pages: 0,
+                max_pages: u64::MAX,
+                failed: None,
             })),
         };
         let js = JsValue::from(pager);
@@ -85,6 +97,14 @@ impl Pager {
         }
         js
     }
+}
+
+/// A list that repeats its objects or runs past its first page's total.
+fn endless() -> Error {
+    Error::malformed(
+        Some(200),
+        "the server's list does not end where its total says",
+    )
 }
 
 fn step(value: JsValue, done: bool) -> JsValue {
@@ -136,6 +156,7 @@ impl Pager {
     pub fn finish(&self) -> Promise {
         let mut s = self.state.borrow_mut();
         s.done = true;
+        s.failed = None;
         s.buffer.clear();
         Promise::resolve(&step(JsValue::UNDEFINED, true))
     }
@@ -149,7 +170,10 @@ async fn next_item(state: &Rc<RefCell<State>>) -> Result<JsValue, Error> {
                 return Ok(step(v, false));
             }
             if s.done {
-                return Ok(step(JsValue::UNDEFINED, true));
+                return match s.failed.take() {
+                    Some(e) => Err(e),
+                    None => Ok(step(JsValue::UNDEFINED, true)),
+                };
             }
             let (path, query, opts) = match &s.setup {
                 Ok(x) => x.clone(),
@@ -195,17 +219,39 @@ async fn next_item(state: &Rc<RefCell<State>>) -> Result<JsValue, Error> {
         // A page at another offset than asked means the server ignores `offset`: its
         // objects were seen already, so they are dropped and the iteration ends.
         let moved = num("offset").is_none_or(|o| o as u64 == asked);
+        let total = num("total");
+        s.pages += 1;
+        if let (1, Some(t)) = (s.pages, total) {
+            // The first page's total says how many pages there can be, plus one.
+            let t = t.clamp(0.0, MAX_ITEMS as f64) as u64;
+            s.max_pages = t.div_ceil(u64::from(limit.max(1))) + 1;
+        }
+        let mut fresh = 0;
         if moved {
-            s.buffer.extend(data.iter());
+            for item in data.iter() {
+                let id = Reflect::get(&item, &"id".into()).unwrap_or_default();
+                if !s.seen.has(&id) {
+                    s.seen.add(&id);
+                    s.buffer.push_back(item);
+                    fresh += 1;
+                }
+            }
         }
         let next = asked + n;
-        let total = num("total");
         let end = n == 0
             || !moved
             || next >= MAX_ITEMS
             || total.map_or(n < u64::from(limit), |t| next as f64 >= t);
+        if moved && n > 0 && fresh == 0 {
+            s.done = true;
+            return Err(endless());
+        }
         if end {
             s.done = true;
+        } else if s.pages >= s.max_pages {
+            s.done = true;
+            // Hand over what came, then end with the error.
+            s.failed = Some(endless());
         } else if let Ok((_, q, _)) = &mut s.setup {
             q.offset = Some(next);
         }

@@ -196,6 +196,9 @@ pub fn check_message(v: &str) -> Result<(), Error> {
     }
 }
 
+/// The most bytes `metadata` may take as UTF-8 JSON.
+pub const MAX_METADATA_BYTES: usize = 64 * 1024;
+
 /// The document kinds the API accepts for dispute evidence.
 pub const DOCUMENT_KINDS: [&str; 4] = [
     "cardholder_details",
@@ -283,20 +286,27 @@ impl FileType {
     }
 }
 
-/// Checks an upload `filename`: 1..=255 characters, no control characters or path separators.
+/// Whether `c` is a bidirectional formatting character, which can make `cod.exe` show
+/// as `exe.doc` (U+200E, U+200F, U+202A-U+202E, U+2066-U+2069).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Checks an upload `filename`: 1..=255 characters, no control or bidirectional
+/// formatting characters, quotes or path separators.
 pub fn check_filename(v: &str) -> Result<(), Error> {
     let ok = !v.trim().is_empty()
         && v.chars().count() <= 255
         && !v
             .chars()
-            .any(|c| c.is_control() || c == '/' || c == '\\' || c == '"');
+            .any(|c| c.is_control() || is_bidi_control(c) || c == '/' || c == '\\' || c == '"');
     if ok {
         Ok(())
     } else {
         Err(Error::validation(
             "invalid_filename",
             "filename",
-            "filename must be 1 to 255 characters without control characters, quotes or slashes",
+            "filename must be 1 to 255 characters without control or bidirectional formatting characters, quotes or slashes",
         ))
     }
 }

@@ -95,3 +95,78 @@ fn files_are_told_by_their_bytes() {
     assert_eq!(code(check_filename("../x.pdf")), "invalid_filename");
     check_filename("receipt 2024.pdf").unwrap();
 }
+
+/// The rules of API.md that issue 14 added, as properties over generated inputs.
+mod new_input_rules {
+    use omise_wasm::config::{check_base_url, check_header, check_key_transport};
+    use omise_wasm::params::{check_filename, is_bidi_control};
+    use proptest::prelude::*;
+
+    const BIDI: [char; 11] = [
+        '\u{200e}', '\u{200f}', '\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}',
+        '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
+    ];
+
+    fn printable_latin1(c: char) -> bool {
+        c == '\t' || (' '..='~').contains(&c) || ('\u{a0}'..='\u{ff}').contains(&c)
+    }
+
+    proptest! {
+        #[test]
+        fn a_filename_with_a_bidi_or_control_character_is_refused(
+            pre in "[a-z]{0,20}", post in "[a-z.]{0,20}", i in 0usize..11, ctl in 0u32..32,
+        ) {
+            let bidi = format!("{pre}{}{post}", BIDI[i]);
+            prop_assert!(is_bidi_control(BIDI[i]));
+            let e = check_filename(&bidi).unwrap_err();
+            prop_assert_eq!(e.code(), Some("invalid_filename"));
+            let control = format!("{pre}{}{post}", char::from_u32(ctl).unwrap());
+            prop_assert!(check_filename(&control).is_err());
+        }
+
+        #[test]
+        fn a_filename_is_accepted_exactly_when_it_has_none_of_them(name in "\\PC{1,40}") {
+            let expected = !name.trim().is_empty()
+                && !name.chars().any(|c| c.is_control() || is_bidi_control(c)
+                    || c == '/' || c == '\\' || c == '"');
+            prop_assert_eq!(check_filename(&name).is_ok(), expected, "{:?}", name);
+        }
+
+        #[test]
+        fn a_header_value_is_accepted_exactly_when_it_is_printable_latin1(value in "\\PC{0,30}|[\\x00-\\x{ff}]{0,30}") {
+            let expected = value.chars().all(printable_latin1);
+            prop_assert_eq!(check_header("x-proxy-token", &value, true).is_ok(), expected, "{:?}", value);
+        }
+
+        #[test]
+        fn a_proxy_or_framing_header_is_never_accepted(suffix in "[A-Za-z-]{0,12}", key in any::<bool>()) {
+            let proxy = format!("Proxy-{suffix}");
+            prop_assert!(check_header(&proxy, "x", key).is_err());
+            for framing in ["Transfer-Encoding", "EXPECT", "upgrade", "Te", "Connection"] {
+                prop_assert!(check_header(framing, "x", key).is_err());
+            }
+            prop_assert_eq!(check_header("Authorization", "x", key).is_ok(), !key);
+        }
+
+        #[test]
+        fn a_base_url_with_a_backslash_or_a_second_slash_never_passes(
+            host in "[a-z]{1,12}(\\.[a-z]{2,3})?", path in "[a-z/]{0,10}", browser in any::<bool>(),
+        ) {
+            for url in [format!("/\\{host}"), format!("//{host}/{path}"), format!("\\\\{host}"),
+                        format!("https://{host}\\@api.omise.co"), format!("/{path}\\{host}")] {
+                prop_assert!(check_base_url(&url, browser).is_err(), "{}", url);
+            }
+        }
+
+        #[test]
+        fn a_key_goes_over_plain_http_only_to_loopback(host in "[a-z0-9.-]{1,20}", port in 1u16..) {
+            let url = format!("http://{host}:{port}");
+            let loopback = host == "localhost" || (host.starts_with("127.")
+                && host.split('.').count() == 4
+                && host.split('.').all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit())));
+            prop_assert_eq!(check_key_transport(&url).is_ok(), loopback, "{}", url);
+            let https = format!("https://{host}:{port}");
+            prop_assert!(check_key_transport(&https).is_ok());
+        }
+    }
+}

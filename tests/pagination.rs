@@ -210,3 +210,74 @@ async fn next_called_without_waiting_still_yields_each_object_once_in_order() {
     assert!(steps.iter().skip(10).all(|st| get(&st, "done").is_truthy()));
     assert_eq!(*fake.asked.borrow(), vec![0, 4, 8], "one request per page");
 }
+
+#[wasm_bindgen_test]
+async fn the_same_page_for_every_offset_ends_with_malformed_response_after_yielding_it_once() {
+    // The server echoes the offset asked but always serves the first five objects.
+    let fake = FakeFetch::install(|offset, limit| {
+        list(
+            &(0..limit).map(dispute).collect::<Vec<_>>(),
+            offset,
+            Some(1_000_000),
+        )
+    });
+    let omise = omise_wasm::Omise::new(Some(
+        obj(&[("baseUrl", "http://127.0.0.1:9".into())]).unchecked_into(),
+    ))
+    .unwrap();
+    let iter = omise
+        .disputes()
+        .iterate(Some(obj(&[("limit", 5.into())]).unchecked_into()), None);
+    let next: Function = get(&iter, "next").dyn_into().unwrap();
+    let mut ids = Vec::new();
+    let e = loop {
+        let p: Promise = next.call0(&iter).unwrap().dyn_into().unwrap();
+        match JsFuture::from(p).await {
+            Ok(step) => {
+                assert!(!get(&step, "done").is_truthy(), "ended without an error");
+                ids.push(s(&get(&step, "value"), "id"));
+            }
+            Err(e) => break e,
+        }
+    };
+    assert_eq!(ids.len(), 5, "{ids:?}");
+    assert_eq!(s(&e, "name"), "OmiseNetworkError");
+    assert_eq!(s(&e, "code"), "malformed_response");
+    assert_eq!(*fake.asked.borrow(), vec![0, 5]);
+    // Once ended, it stays ended.
+    let p: Promise = next.call0(&iter).unwrap().dyn_into().unwrap();
+    assert!(get(&JsFuture::from(p).await.unwrap(), "done").is_truthy());
+}
+
+#[wasm_bindgen_test]
+async fn overlapping_pages_never_yield_an_id_twice() {
+    // Each page starts two objects before the offset asked (a list that shifted).
+    let _fake = FakeFetch::install(|offset, limit| {
+        let from = offset.saturating_sub(2);
+        let items: Vec<String> = (from..(offset + limit).min(20)).map(dispute).collect();
+        list(&items, offset, Some(20))
+    });
+    let ids = walk(5).await.unwrap();
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len(), "{ids:?}");
+    assert_eq!(ids.len(), 20);
+}
+
+#[wasm_bindgen_test]
+async fn a_server_that_never_ends_gets_no_more_requests_than_its_first_total_calls_for() {
+    // Fresh objects on every page, and a total that always claims two more pages.
+    let fake = FakeFetch::install(|offset, limit| {
+        let items: Vec<String> = (offset..offset + limit).map(dispute).collect();
+        list(&items, offset, Some(offset + 2 * limit))
+    });
+    let e = walk(10).await.unwrap_err();
+    assert_eq!(s(&e, "code"), "malformed_response");
+    let asked = fake.asked.borrow().len();
+    common::report(&format!(
+        "iterate against a server that never ends (limit 10, first total 20): {asked} requests"
+    ));
+    // total 20 at limit 10 calls for two pages; one more is allowed.
+    assert_eq!(asked, 3);
+}

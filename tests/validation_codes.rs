@@ -5,7 +5,7 @@
 #[test]
 fn every_code_in_the_source_is_in_the_typescript_union() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    // The union lives in the declarations lib.rs includes (src/declarations.d.ts).
+    // The union lives in the declarations that lib.rs includes.
     let lib = std::fs::read_to_string(root.join("declarations.d.ts")).unwrap();
     let union_start = lib.find("export type OmiseValidationCode").unwrap();
     let union = &lib[union_start..lib[union_start..].find(';').unwrap() + union_start];

@@ -36,6 +36,9 @@ pub struct App {
     pub log: Mutex<RequestLog>,
     /// Queued faults.
     pub faults: Mutex<Vec<Fault>>,
+    /// Origins besides the emulator's own whose pages may use the control API
+    /// (`--control-origin`, e.g. a browser test runner's page).
+    pub control_origins: Vec<String>,
 }
 
 /// Locks a mutex, recovering the data if another thread panicked while holding it.
@@ -56,6 +59,7 @@ impl App {
                 entries: VecDeque::new(),
             }),
             faults: Mutex::new(Vec::new()),
+            control_origins: Vec::new(),
         }
     }
 

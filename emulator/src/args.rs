@@ -16,6 +16,8 @@ pub struct Args {
     pub disputes: usize,
     /// Minimum number of seeded transactions.
     pub transactions: usize,
+    /// Other origins allowed to use the control API (repeatable `--control-origin`).
+    pub control_origins: Vec<String>,
 }
 
 impl Default for Args {
@@ -27,13 +29,15 @@ impl Default for Args {
             seed: 1,
             disputes: 300,
             transactions: 1200,
+            control_origins: Vec::new(),
         }
     }
 }
 
 /// Usage text printed for `--help` and on errors.
 pub const USAGE: &str = "usage: omise-emulator [--host 127.0.0.1] [--port 0] [--secret-key KEY] \
-[--seed N] [--disputes N] [--transactions N] (the key may also come from OMISE_EMULATOR_SECRET_KEY)";
+[--seed N] [--disputes N] [--transactions N] [--control-origin http://127.0.0.1:PORT|*]... \
+(the key may also come from OMISE_EMULATOR_SECRET_KEY)";
 
 /// Maximum number of disputes or transactions accepted on the command line.
 const MAX_RECORDS: usize = 1_000_000;
@@ -75,6 +79,22 @@ pub fn parse(argv: impl IntoIterator<Item = String>) -> Result<Option<Args>, Str
             "--seed" => args.seed = num(&flag, &value()?)?,
             "--disputes" => args.disputes = bounded(&flag, &value()?)?,
             "--transactions" => args.transactions = bounded(&flag, &value()?)?,
+            "--control-origin" => {
+                let origin = value()?;
+                let wildcard = origin.strip_suffix('*');
+                if !(origin.starts_with("http://") || origin.starts_with("https://"))
+                    || origin.trim_end_matches('/').matches('/').count() != 2
+                    || wildcard.is_some_and(|o| !o.ends_with(':'))
+                    || origin.matches('*').count() > 1
+                {
+                    return Err(format!(
+                        "--control-origin must be an origin such as http://127.0.0.1:8000 \
+                         (or http://127.0.0.1:* for any port), not {origin:?}"
+                    ));
+                }
+                args.control_origins
+                    .push(origin.trim_end_matches('/').to_owned());
+            }
             other => return Err(format!("unknown argument {other}")),
         }
     }

@@ -17,7 +17,18 @@ pub const BODY_KINDS: &[&str] = &[
     "error200",
     "huge",
     "empty",
+    "huge20",
+    "huge_gzip",
+    "gzip_bomb",
+    "long_error",
 ];
+
+/// Size of the `huge20` and `huge_gzip` bodies: past the 16 MiB a client reads.
+pub const HUGE20: usize = 20 * 1024 * 1024;
+/// Decoded size of the `gzip_bomb` body.
+pub const BOMB: usize = 64 * 1024 * 1024;
+/// Length of the `long_error` message.
+pub const LONG_MESSAGE: usize = 5_000_000;
 
 /// Size of the `huge` body's padding.
 pub const HUGE_PAD: usize = 10 * 1024 * 1024;
@@ -40,6 +51,9 @@ pub struct Fault {
     /// `Retry-After` header value.
     #[serde(default)]
     pub retry_after: Option<String>,
+    /// `Location` header value (with a 3xx `status`: a redirect).
+    #[serde(default)]
+    pub location: Option<String>,
     /// Sleep before answering.
     #[serde(default)]
     pub delay_ms: u64,
@@ -79,6 +93,13 @@ impl Fault {
                     "body must be one of {}",
                     BODY_KINDS.join(", ")
                 )));
+            }
+        }
+        if let Some(l) = &self.location {
+            if header::HeaderValue::from_str(l).is_err() {
+                return Err(ApiError::bad_request(
+                    "location is not a valid header value",
+                ));
             }
         }
         if let Some(r) = &self.retry_after {
@@ -159,6 +180,18 @@ pub fn render(fault: &Fault, normal: Option<Bytes>) -> Resp {
             raw_response(code, json_ct, body)
         }
         Some("empty") => raw_response(code, json_ct, Bytes::new()),
+        Some("huge20") => raw_response(code, json_ct, padded(HUGE20)),
+        Some("huge_gzip") => gzipped(code, &padded(HUGE20)),
+        Some("gzip_bomb") => gzipped(code, &vec![b' '; BOMB]),
+        Some("long_error") => {
+            let code = StatusCode::from_u16(fault.status.unwrap_or(400))
+                .unwrap_or(StatusCode::BAD_REQUEST);
+            let long = |c: char| c.to_string().repeat(LONG_MESSAGE);
+            json_response(
+                code,
+                &json!({"object": "error", "code": long('c'), "location": long('l'), "message": long('m')}),
+            )
+        }
         _ => {
             let code = StatusCode::from_u16(fault.status.unwrap_or(500))
                 .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
@@ -173,8 +206,38 @@ pub fn render(fault: &Fault, normal: Option<Bytes>) -> Resp {
     resp
 }
 
-/// Adds the fault's `Retry-After` header, if any.
+/// A JSON list of `size` bytes: valid, but larger than any client should read.
+fn padded(size: usize) -> Vec<u8> {
+    let mut body = Vec::with_capacity(size + 64);
+    body.extend_from_slice(b"{\"object\":\"list\",\"data\":[],\"pad\":\"");
+    body.resize(size, b'x');
+    body.extend_from_slice(b"\"}");
+    body
+}
+
+/// `body` gzip-compressed, with `Content-Encoding: gzip`: the client's platform decodes it.
+fn gzipped(code: StatusCode, body: &[u8]) -> Resp {
+    use std::io::Write;
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    let _ = enc.write_all(body);
+    let gz = enc.finish().unwrap_or_default();
+    let mut resp = raw_response(code, "application/json; charset=utf-8", gz);
+    resp.headers_mut().insert(
+        header::CONTENT_ENCODING,
+        header::HeaderValue::from_static("gzip"),
+    );
+    resp
+}
+
+/// Adds the fault's `Retry-After` and `Location` headers, if any.
 pub fn add_retry_after(fault: &Fault, resp: &mut Resp) {
+    if let Some(v) = fault
+        .location
+        .as_deref()
+        .and_then(|r| header::HeaderValue::from_str(r).ok())
+    {
+        resp.headers_mut().insert(header::LOCATION, v);
+    }
     if let Some(v) = fault
         .retry_after
         .as_deref()

@@ -62,6 +62,8 @@ async fn serve(listener: TcpListener, app: Arc<App>) {
             let svc = service_fn(move |req| server::handle(app.clone(), req));
             let _ = hyper::server::conn::http1::Builder::new()
                 .timer(TokioTimer::new())
+                // A client that never finishes its headers is dropped.
+                .header_read_timeout(server::HEADER_READ_TIMEOUT)
                 .keep_alive(true)
                 .serve_connection(TokioIo::new(stream), svc)
                 .await;
@@ -140,7 +142,9 @@ async fn main() {
         disputes: args.disputes,
         transactions: args.transactions,
     };
-    let app = Arc::new(App::new(seed, args.secret_key.clone(), base_url.clone()));
+    let mut app = App::new(seed, args.secret_key.clone(), base_url.clone());
+    app.control_origins = args.control_origins.clone();
+    let app = Arc::new(app);
     let shutdown = shutdown_signal();
     {
         let mut out = std::io::stdout().lock();

@@ -19,6 +19,12 @@ use crate::routes::{self, ApiRequest};
 pub const MAX_BODY: usize = 11 * 1024 * 1024;
 /// Bodies beyond this are not even drained: the connection is closed.
 const DRAIN_LIMIT: usize = 256 * 1024 * 1024;
+/// A client must send its request line and headers within this.
+pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
+/// The longest pause between two pieces of a request body.
+const BODY_IDLE_TIMEOUT: Duration = Duration::from_secs(10);
+/// The longest a whole request body may take.
+const BODY_READ_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// Returned by the service to make hyper close the connection without a response.
 #[derive(Debug)]
@@ -32,11 +38,22 @@ impl std::fmt::Display for DropConnection {
 
 impl std::error::Error for DropConnection {}
 
-/// Reads the body, keeping at most [`MAX_BODY`] bytes. Returns `(body, total_size, too_large)`.
-async fn read_body(mut body: Incoming) -> Result<(Bytes, usize, bool), DropConnection> {
+/// Reads the body, keeping at most [`MAX_BODY`] bytes, within [`BODY_READ_TIMEOUT`]
+/// and with no pause longer than [`BODY_IDLE_TIMEOUT`] (a slow client is dropped).
+/// Returns `(body, total_size, too_large)`.
+async fn read_body(body: Incoming) -> Result<(Bytes, usize, bool), DropConnection> {
+    tokio::time::timeout(BODY_READ_TIMEOUT, read_body_idle(body))
+        .await
+        .map_err(|_| DropConnection)?
+}
+
+async fn read_body_idle(mut body: Incoming) -> Result<(Bytes, usize, bool), DropConnection> {
     let mut buf = BytesMut::new();
     let mut total = 0usize;
-    while let Some(frame) = body.frame().await {
+    while let Some(frame) = tokio::time::timeout(BODY_IDLE_TIMEOUT, body.frame())
+        .await
+        .map_err(|_| DropConnection)?
+    {
         let frame = frame.map_err(|_| DropConnection)?;
         if let Ok(data) = frame.into_data() {
             total += data.len();
@@ -180,6 +197,26 @@ pub async fn handle(app: Arc<App>, req: Request<Incoming>) -> Result<Resp, DropC
     let query = parts.uri.query().unwrap_or("").to_string();
     let is_control = path == "/__emulator" || path.starts_with("/__emulator/");
     let method = parts.method.clone();
+    // The control API answers only its own page or a client that sends no Origin (curl,
+    // a test process): another site open in a browser cannot reset or fault it.
+    if is_control {
+        let allowed = origin.as_ref().is_none_or(|o| {
+            o.to_str().is_ok_and(|o| {
+                o == app.base_url.as_str()
+                    || app.control_origins.iter().any(|c| origin_matches(c, o))
+            })
+        });
+        if !allowed {
+            let mut resp = ApiError::new(
+                403,
+                "forbidden",
+                "the control API answers only same-origin requests",
+            )
+            .into_response();
+            close(&mut resp);
+            return Ok(resp);
+        }
+    }
     // Faults are taken before the body is read, so that one can stall the upload.
     let fault = if is_control || method == Method::OPTIONS {
         None
@@ -189,7 +226,17 @@ pub async fn handle(app: Arc<App>, req: Request<Incoming>) -> Result<Resp, DropC
     if let Some(f) = fault.as_ref().filter(|f| f.stall_body_ms > 0) {
         tokio::time::sleep(Duration::from_millis(f.stall_body_ms)).await;
     }
-    let (body, size, too_large) = read_body(body).await?;
+    // Authentication comes before the body: an unauthenticated client gets its 401
+    // without the server reading (or keeping) what it sends.
+    let unauthenticated = !is_control
+        && method != Method::OPTIONS
+        && !path.starts_with("/__files/")
+        && !routes::authorized(&parts.headers, &app.secret_key);
+    let (body, size, too_large) = if unauthenticated {
+        (Bytes::new(), 0, false)
+    } else {
+        read_body(body).await?
+    };
 
     if method == Method::OPTIONS {
         if !is_control {
@@ -248,5 +295,27 @@ pub async fn handle(app: Arc<App>, req: Request<Incoming>) -> Result<Resp, DropC
             r
         }
     };
-    Ok(with_cors(resp, origin.as_ref()))
+    let mut resp = with_cors(resp, origin.as_ref());
+    if unauthenticated {
+        close(&mut resp);
+    }
+    Ok(resp)
+}
+
+/// Whether `origin` is `allowed`, where an allowed origin ending in `:*` stands for any
+/// port of that host (`http://127.0.0.1:*`: a browser test runner's page, whose port is
+/// picked at random).
+fn origin_matches(allowed: &str, origin: &str) -> bool {
+    match allowed.strip_suffix('*') {
+        Some(prefix) => origin.strip_prefix(prefix).is_some_and(|port| {
+            !port.is_empty() && port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit())
+        }),
+        None => allowed == origin,
+    }
+}
+
+/// Marks a response as the last on its connection (its request body was not read).
+fn close(resp: &mut Resp) {
+    resp.headers_mut()
+        .insert(header::CONNECTION, HeaderValue::from_static("close"));
 }

@@ -5,7 +5,7 @@ use super::{arg, id, send, ListQuery, Prepared};
 use crate::client::Client;
 use crate::error::Error;
 use crate::http::{Body, Method};
-use crate::js_input::{is_plain_object, Fields};
+use crate::js_input::{is_plain_object, json_data, Fields};
 use crate::models::shape::{self, Expect};
 use crate::pagination::{PageKind, Pager};
 use crate::params::{self, IdKind, StatusFilter};
@@ -196,21 +196,20 @@ fn update_body(params: &JsValue) -> Result<JsValue, Error> {
     params::check_message(&message)?;
     let body = Object::new();
     let _ = Reflect::set(&body, &"message".into(), &message.as_str().into());
-    if let Some(m) = f.get("metadata")? {
-        if !is_plain_object(&m) {
-            return Err(Error::validation(
-                "invalid_metadata",
-                "metadata",
-                "metadata must be a plain object",
-            ));
-        }
-        let _ = Reflect::set(&body, &"metadata".into(), &m);
-    }
-    platform::json_stringify(&body).map_err(|_| {
+    let invalid = || {
         Error::validation(
             "invalid_metadata",
             "metadata",
-            "metadata cannot be sent as JSON (circular, or holds a BigInt)",
+            "metadata must be a plain object of JSON data, at most 64 KiB",
         )
-    })
+    };
+    if let Some(m) = f.get("metadata")? {
+        // Checked and copied at once: what is sent is what was checked.
+        let copy = json_data(&m, params::MAX_METADATA_BYTES as f64);
+        if !is_plain_object(&m) || copy.is_undefined() {
+            return Err(invalid());
+        }
+        let _ = Reflect::set(&body, &"metadata".into(), &copy);
+    }
+    platform::json_stringify(&body).map_err(|_| invalid())
 }

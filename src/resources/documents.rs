@@ -9,7 +9,7 @@ use super::{arg, id, promise, send, Prepared};
 use crate::client::Client;
 use crate::error::Error;
 use crate::http::{Body, Method, Progress, Request};
-use crate::js_input::Fields;
+use crate::js_input::{self, Fields};
 use crate::models::shape::{self, Expect};
 use crate::params::{self, FileType, IdKind};
 use js_sys::{Array, Function, Promise, Uint8Array};
@@ -17,7 +17,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, File, FormData};
+use web_sys::{Blob, BlobPropertyBag, FormData};
 
 /// The Document API.
 #[wasm_bindgen]
@@ -73,17 +73,17 @@ impl Documents {
                     )
                 })?),
             };
-            let blob = as_blob(&file)?;
-            let size = blob.size();
+            let (blob, size, head, own_name) = read_file(&file).await?;
             params::check_file_size(size)?;
-            let file_type = FileType::sniff(&first_bytes(&blob).await?)?;
-            let filename = filename
-                .or_else(|| {
-                    file.dyn_ref::<File>()
-                        .map(File::name)
-                        .filter(|n| params::check_filename(n).is_ok())
-                })
-                .unwrap_or_else(|| file_type.default_filename().to_owned());
+            let file_type = FileType::sniff(&head)?;
+            let filename = match (filename, own_name) {
+                (Some(n), _) => n,
+                (None, Some(n)) if !n.is_empty() => {
+                    params::check_filename(&n)?;
+                    n
+                }
+                _ => file_type.default_filename().to_owned(),
+            };
             let form = form(&blob, file_type, &filename, kind.as_deref())?;
             let mut req = Request::new(
                 Method::Post,
@@ -170,36 +170,36 @@ impl Documents {
     }
 }
 
-/// The caller's file as a `Blob`: a `File`/`Blob` as it is, a `Uint8Array`/`Buffer`
-/// wrapped by the platform (no copy through wasm).
-fn as_blob(file: &JsValue) -> Result<Blob, Error> {
-    if let Some(b) = file.dyn_ref::<Blob>() {
-        return Ok(b.clone());
-    }
-    if file.is_instance_of::<Uint8Array>() {
-        return Blob::new_with_u8_array_sequence(&Array::of1(file)).map_err(|_| {
-            Error::validation(
-                "invalid_file",
-                "file",
-                "the platform could not wrap the bytes in a Blob",
-            )
-        });
-    }
-    Err(Error::validation(
-        "invalid_file",
-        "file",
-        "file must be a File, a Blob or a Uint8Array",
-    ))
-}
-
-/// The first 8 bytes, read through `Blob.slice` (the rest stays in JS).
-async fn first_bytes(blob: &Blob) -> Result<Vec<u8>, Error> {
-    let unreadable = |_| Error::validation("unreadable_file", "file", "the file could not be read");
-    let head = blob.slice_with_i32_and_i32(0, 8).map_err(unreadable)?;
-    let buf = JsFuture::from(head.array_buffer())
+/// The caller's file as the platform's own `Blob` over the same bytes (a `Uint8Array`
+/// or `Buffer` wrapped by the platform: no copy through wasm), its size in bytes, its
+/// first 8 bytes and, for a `File`, its name. Everything is read through the platform's
+/// own accessors (`crate::js_input::read_file`): nothing the caller wrote runs, and the
+/// size checked is the size sent.
+async fn read_file(file: &JsValue) -> Result<(Blob, f64, Vec<u8>, Option<String>), Error> {
+    let got = JsFuture::from(js_input::read_file(file))
         .await
-        .map_err(unreadable)?;
-    Ok(Uint8Array::new(&buf).to_vec())
+        .unwrap_or(JsValue::UNDEFINED);
+    if got.is_null() {
+        return Err(Error::validation(
+            "unreadable_file",
+            "file",
+            "the file could not be read",
+        ));
+    }
+    let Ok(parts) = got.dyn_into::<Array>() else {
+        return Err(Error::validation(
+            "invalid_file",
+            "file",
+            "file must be a File, a Blob or a Uint8Array",
+        ));
+    };
+    let head: Uint8Array = parts.get(2).unchecked_into();
+    Ok((
+        parts.get(0).unchecked_into(),
+        parts.get(1).as_f64().unwrap_or(f64::NAN),
+        head.to_vec(),
+        parts.get(3).as_string(),
+    ))
 }
 
 /// The multipart form: `file` (typed by its bytes, not its label) and `kind`.

@@ -168,16 +168,16 @@ fn date(f: &Fields, key: &str) -> Result<Option<(String, i64)>, Error> {
     };
     let text = if let Some(s) = v.as_string() {
         s
-    } else if let Some(d) = v.dyn_ref::<js_sys::Date>() {
-        if d.get_time().is_nan() {
+    } else if v.is_instance_of::<js_sys::Date>() {
+        // Read through Date.prototype: a subclass's overrides are never called.
+        let Some(iso) = crate::js_input::date_iso(&v) else {
             return Err(Error::validation(
                 "invalid_date",
                 key,
                 format!("{key} is an invalid Date"),
             ));
-        }
+        };
         // toISOString gives milliseconds; the API's format has whole seconds.
-        let iso: String = d.to_iso_string().into();
         match iso.split_once('.') {
             Some((secs, _)) => format!("{secs}Z"),
             None => iso,

@@ -189,3 +189,31 @@ pub fn in_browser() -> bool {
 pub fn report(line: &str) {
     wasm_bindgen_test::console_log!("{line}");
 }
+
+/// A JS options object as the typed argument a method takes.
+pub fn o<T: JsCast>(pairs: &[(&str, JsValue)]) -> Option<T> {
+    Some(obj(pairs).unchecked_into())
+}
+
+/// A fault for the requests whose path starts with `path`.
+pub fn fault_spec(path: &str, pairs: &[(&str, JsValue)]) -> Object {
+    let f = obj(pairs);
+    Reflect::set(&f, &"path".into(), &path.into()).unwrap();
+    f
+}
+
+/// Requests of this tag other than CORS preflights.
+pub async fn sent(t: &str) -> Vec<JsValue> {
+    requests(t)
+        .await
+        .into_iter()
+        .filter(|r| s(r, "method") != "OPTIONS")
+        .collect()
+}
+
+/// Evaluates a JS expression (test fixtures: classes, hostile objects).
+pub fn js(expr: &str) -> JsValue {
+    js_sys::Function::new_no_args(&format!("return ({expr});"))
+        .call0(&JsValue::UNDEFINED)
+        .unwrap()
+}
