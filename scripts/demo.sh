@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # make demo: builds the package and the emulator, starts the emulator and the demo
-# server (www/server.mjs: the dashboard, /pkg/ and the /omise proxy), and prints the
+# server (www/server.mjs: the dashboard from www/public/, /pkg/ and the /omise proxy of
+# www/proxy.mjs), and prints the
 # dashboard's URL as the first URL on stdout. Serves until interrupted; Ctrl-C (or
 # SIGTERM) stops everything it started.
 #
 #   DEMO_PORT=8080 bash scripts/demo.sh     # fixed port (default: a free one)
 #   DEMO_HOST=127.0.0.1                     # interface (default 127.0.0.1)
+#   DEMO_ALLOWED_HOSTS=name,...             # host names besides loopback the server answers to
 #   DEMO_SKIP_BUILD=1                       # reuse pkg/web and target/release as they are
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,8 +54,9 @@ first_line() {
   return 1
 }
 
+# The key travels by environment only: on a command line, `ps` would show it.
 KEY=${OMISE_SECRET_KEY:-skey_test_emulator}
-"$EMULATOR" --host 127.0.0.1 --port 0 --secret-key "$KEY" >"$tmp/emu.out" 2>"$tmp/emu.err" &
+OMISE_EMULATOR_SECRET_KEY="$KEY" "$EMULATOR" --host 127.0.0.1 --port 0 >"$tmp/emu.out" 2>"$tmp/emu.err" &
 emu_pid=$!
 api=$(first_line "$tmp/emu.out" "$emu_pid") || { say "the emulator did not start:"; cat "$tmp/emu.err" >&2; exit 1; }
 

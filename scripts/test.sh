@@ -44,7 +44,7 @@ kill "$EMU_PID" 2>/dev/null || true
 stage "omise-node (the official SDK) against the emulator" bash scripts/conformance.sh
 stage "npm package build (pkg/)" bash scripts/build.sh
 stage "npm consumers: Node 20/22, Deno, Bun, esbuild, Rollup, Next.js, Workers, Vite, webpack, import map in Chromium and Firefox, TypeScript" bash scripts/consumers.sh
-stage "demo dashboard in Chromium (Playwright)" env DEMO_SKIP_BUILD=1 bash scripts/demo-test.sh
+stage "demo dashboard in Chromium (Playwright) and Firefox (WebDriver BiDi)" env DEMO_SKIP_BUILD=1 bash scripts/demo-test.sh
 
 # The secret key (and its Basic-auth form) must appear in no line any of the above printed.
 no_secret_in_logs() {

@@ -1,22 +1,33 @@
 #!/usr/bin/env node
-// The demo's own web server: serves the dashboard (www/), the library's browser build
-// (/pkg/ -> pkg/web/) and a small proxy /omise/* -> the Omise API (here the local
-// emulator) that adds the secret key. The page itself never sees the key.
+// The demo's own web server: the dashboard (www/public/, and nothing else of www/), the
+// library's browser build (/pkg/ -> pkg/web/) and the proxy /omise/* -> the Omise API
+// (here the local emulator), which adds the secret key (www/proxy.mjs). The page never
+// sees the key.
 //
-//   node www/server.mjs --api http://127.0.0.1:PORT [--port 0] [--host 127.0.0.1]
-//                       [--pkg pkg/web]
-//   The secret key comes from OMISE_SECRET_KEY (default: the emulator's skey_test_emulator).
+//   OMISE_SECRET_KEY=skey_... node www/server.mjs --api http://127.0.0.1:PORT
+//       [--port 0] [--host 127.0.0.1] [--pkg pkg/web] [--allow-host NAME]...
+//   The key comes only from the environment (default: the emulator's skey_test_emulator),
+//   never from the command line, where `ps` would show it. --allow-host adds a host name
+//   the proxy answers to besides the loopback ones (or DEMO_ALLOWED_HOSTS, comma-separated).
 //
 // Prints the dashboard's URL (http://HOST:PORT/) as its first stdout line.
 
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
+import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { Readable } from 'node:stream';
+import { createProxy, hostAllowed } from './proxy.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
+
+function usage(code) {
+  const text = 'usage: OMISE_SECRET_KEY=... node www/server.mjs --api URL [--host 127.0.0.1] [--port 0] [--pkg pkg/web] [--allow-host NAME]';
+  (code ? console.error : console.log)(text);
+  process.exit(code);
+}
 
 function parseArgs(argv) {
   const out = {
@@ -24,6 +35,7 @@ function parseArgs(argv) {
     host: '127.0.0.1',
     port: 0,
     pkg: process.env.OMISE_DEMO_PKG || path.join(root, 'pkg', 'web'),
+    allowHosts: (process.env.DEMO_ALLOWED_HOSTS || '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),
   };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].includes('=') ? argv[i].split(/=(.*)/s) : [argv[i], undefined];
@@ -33,35 +45,38 @@ function parseArgs(argv) {
       case '--host': out.host = value(); break;
       case '--port': out.port = Number(value()); break;
       case '--pkg': out.pkg = path.resolve(value()); break;
-      case '-h': case '--help':
-        console.log('usage: node www/server.mjs --api URL [--host 127.0.0.1] [--port 0] [--pkg pkg/web]');
-        process.exit(0);
-        break;
+      case '--allow-host': out.allowHosts.push(String(value()).toLowerCase()); break;
+      case '-h': case '--help': usage(0); break;
       default:
-        console.error(`server.mjs: unknown argument ${argv[i]}`);
-        process.exit(2);
+        console.error(`server.mjs: unknown argument ${argv[i]}${/key/i.test(argv[i]) ? ' (the key comes from OMISE_SECRET_KEY only)' : ''}`);
+        usage(2);
     }
   }
   if (!out.api) {
     console.error('server.mjs: --api URL (the Omise API or emulator base URL) is required');
-    process.exit(2);
+    usage(2);
   }
   if (!Number.isInteger(out.port) || out.port < 0 || out.port > 65535) {
     console.error('server.mjs: --port must be 0..65535');
-    process.exit(2);
+    usage(2);
   }
   return out;
 }
 
 const args = parseArgs(process.argv.slice(2));
 const apiBase = new URL(args.api.replace(/\/+$/, '') + '/');
-const secretKey = process.env.OMISE_SECRET_KEY || 'skey_test_emulator';
-const authorization = 'Basic ' + Buffer.from(secretKey + ':').toString('base64');
-const wwwDir = here;
+const publicDir = path.join(here, 'public');
 const pkgDir = args.pkg;
+// A host the server was bound to by name is its own, too.
+const allowedHosts = [...args.allowHosts];
+if (!['0.0.0.0', '::'].includes(args.host)) allowedHosts.push(args.host.includes(':') ? `[${args.host}]` : args.host.toLowerCase());
 
-// Largest request body the proxy forwards: a 10 MiB document plus multipart overhead.
-const MAX_BODY = 10 * 1024 * 1024 + 64 * 1024;
+const proxy = createProxy({
+  api: apiBase.href,
+  secretKey: process.env.OMISE_SECRET_KEY || 'skey_test_emulator',
+  allowedHosts,
+  log,
+});
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -74,6 +89,7 @@ const TYPES = {
   '.ts': 'text/plain; charset=utf-8',
   '.ico': 'image/x-icon',
 };
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.svg', '.ts']);
 
 // Only our own scripts run; fetches go to this origin and to the API's origin (for the
 // document download links, which are absolute URLs on the API host).
@@ -93,6 +109,7 @@ function securityHeaders(res) {
   res.setHeader('Content-Security-Policy', CSP);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
 }
 
 function sendText(res, status, text) {
@@ -100,12 +117,32 @@ function sendText(res, status, text) {
   res.end(text);
 }
 
-function sendJson(res, status, body) {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-  res.end(JSON.stringify(body));
+// Compressed copies of static files, keyed by path, encoding and validator.
+const compressed = new Map();
+
+function compress(file, etag, encoding, bytes) {
+  const key = `${file}\0${encoding}\0${etag}`;
+  let out = compressed.get(key);
+  if (!out) {
+    out = encoding === 'br'
+      ? zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } })
+      : zlib.gzipSync(bytes, { level: 9 });
+    compressed.set(key, out);
+  }
+  return out;
 }
 
-/** Serves a file below `dir`; `rel` is the URL path below the mount point. */
+function pickEncoding(accept = '') {
+  const offered = accept.toLowerCase().split(',').map((s) => s.trim().split(';')[0]);
+  if (offered.includes('br')) return 'br';
+  if (offered.includes('gzip')) return 'gzip';
+  return null;
+}
+
+/**
+ * Serves a file below `dir` (never above it: `rel` is decoded once, then resolved and
+ * checked), with an ETag and Last-Modified for revalidation and gzip/brotli when asked.
+ */
 function serveStatic(req, res, dir, rel) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD');
@@ -117,84 +154,38 @@ function serveStatic(req, res, dir, rel) {
   } catch {
     return sendText(res, 400, 'bad path');
   }
-  if (decoded.includes('\0')) return sendText(res, 400, 'bad path');
+  if (decoded.includes('\0') || decoded.includes('\\')) return sendText(res, 400, 'bad path');
   const file = path.resolve(dir, '.' + path.posix.normalize('/' + decoded));
-  if (file !== dir && !file.startsWith(dir + path.sep)) return sendText(res, 404, 'not found');
+  if (!file.startsWith(dir + path.sep)) return sendText(res, 404, 'not found');
   fs.stat(file, (err, st) => {
     if (err || !st.isFile()) return sendText(res, 404, 'not found');
-    res.writeHead(200, {
-      'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream',
-      'Content-Length': st.size,
+    const etag = `"${st.size.toString(36)}-${Math.floor(st.mtimeMs).toString(36)}"`;
+    const ext = path.extname(file);
+    const headers = {
+      'Content-Type': TYPES[ext] || 'application/octet-stream',
       'Cache-Control': 'no-cache',
-    });
-    if (req.method === 'HEAD') return res.end();
-    fs.createReadStream(file).pipe(res);
-  });
-}
-
-// Request headers passed on to the API; everything else (cookies, the browser's own
-// Authorization, ...) stays here.
-const FORWARD_REQUEST = ['accept', 'content-type', 'content-length', 'omise-version', 'user-agent'];
-// Response headers passed back.
-const FORWARD_RESPONSE = ['content-type', 'content-length', 'retry-after', 'omise-version', 'location'];
-// The API paths the proxy exposes (the emulator's control API is not among them).
-const ALLOWED = /^\/(disputes|transactions)(\/[0-9A-Za-z_]+)*\/?$/;
-
-async function proxy(req, res, rest, search) {
-  if (!ALLOWED.test(rest)) return sendJson(res, 404, {
-    object: 'error', location: null, code: 'not_found', message: 'the demo proxy only forwards /disputes and /transactions',
-  });
-  if (!['GET', 'POST', 'PATCH', 'DELETE'].includes(req.method)) {
-    return sendJson(res, 405, { object: 'error', code: 'method_not_allowed', message: `${req.method} is not forwarded` });
-  }
-  const declared = Number(req.headers['content-length'] || 0);
-  if (declared > MAX_BODY) {
-    req.resume();
-    return sendJson(res, 413, { object: 'error', code: 'request_too_large', message: 'request body too large for the demo proxy' });
-  }
-  const headers = { authorization };
-  for (const h of FORWARD_REQUEST) if (req.headers[h] !== undefined) headers[h] = req.headers[h];
-
-  const target = new URL(rest.slice(1) + search, apiBase);
-  const hasBody = req.method === 'POST' || req.method === 'PATCH';
-  let body;
-  if (hasBody) {
-    const chunks = [];
-    let size = 0;
-    try {
-      for await (const c of req) {
-        size += c.length;
-        if (size > MAX_BODY) {
-          return sendJson(res, 413, { object: 'error', code: 'request_too_large', message: 'request body too large for the demo proxy' });
-        }
-        chunks.push(c);
-      }
-    } catch {
-      return; // the browser went away
+      ETag: etag,
+      'Last-Modified': st.mtime.toUTCString(),
+      Vary: 'Accept-Encoding',
+    };
+    const inm = req.headers['if-none-match'];
+    if (inm && inm.split(',').map((s) => s.trim().replace(/^W\//, '')).includes(etag)) {
+      res.writeHead(304, headers);
+      return res.end();
     }
-    body = Buffer.concat(chunks);
-    headers['content-length'] = String(body.length);
-  }
-  const ac = new AbortController();
-  res.on('close', () => { if (!res.writableFinished) ac.abort(); });
-  let upstream;
-  try {
-    upstream = await fetch(target, { method: req.method, headers, body, signal: ac.signal, redirect: 'manual' });
-  } catch (e) {
-    if (ac.signal.aborted) return;
-    log(`proxy: ${req.method} ${rest} failed: ${e.cause?.code || e.message}`);
-    return sendJson(res, 502, { object: 'error', location: null, code: 'bad_gateway', message: 'the demo proxy could not reach the Omise API' });
-  }
-  const out = { 'Cache-Control': 'no-store' };
-  for (const h of FORWARD_RESPONSE) {
-    const v = upstream.headers.get(h);
-    if (v !== null) out[h] = v;
-  }
-  // fetch() decodes compressed bodies; the length no longer applies then.
-  if (upstream.headers.get('content-encoding')) delete out['content-length'];
-  res.writeHead(upstream.status, out);
-  if (!upstream.body || req.method === 'HEAD') return res.end();
-  Readable.fromWeb(upstream.body).on('error', () => res.destroy()).pipe(res);
+    const encoding = COMPRESSIBLE.has(ext) ? pickEncoding(req.headers['accept-encoding']) : null;
+    if (!encoding) {
+      res.writeHead(200, { ...headers, 'Content-Length': st.size });
+      if (req.method === 'HEAD') return res.end();
+      return fs.createReadStream(file).pipe(res);
+    }
+    fs.readFile(file, (e, bytes) => {
+      if (e) return sendText(res, 404, 'not found');
+      const body = compress(file, etag, encoding, bytes);
+      res.writeHead(200, { ...headers, 'Content-Encoding': encoding, 'Content-Length': body.length });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    });
+  });
 }
 
 function log(msg) {
@@ -203,6 +194,10 @@ function log(msg) {
 
 const server = http.createServer((req, res) => {
   securityHeaders(res);
+  // Every answer, not only the proxy's, is for our own host names (DNS rebinding).
+  if (!hostAllowed(req.headers.host, allowedHosts)) {
+    return sendText(res, 421, 'misdirected request: unknown host name');
+  }
   let url;
   try {
     url = new URL(req.url, 'http://localhost');
@@ -213,15 +208,14 @@ const server = http.createServer((req, res) => {
   if (p === '/omise' || p.startsWith('/omise/')) {
     proxy(req, res, p.slice('/omise'.length), url.search).catch((e) => {
       log(`proxy error: ${e.message}`);
-      if (!res.headersSent) sendJson(res, 500, { object: 'error', code: 'internal_error', message: 'demo proxy error' });
+      if (!res.headersSent) sendText(res, 500, 'demo proxy error');
       else res.destroy();
     });
     return;
   }
   if (p.startsWith('/pkg/')) return serveStatic(req, res, pkgDir, p.slice('/pkg/'.length));
-  if (p === '/' || p === '/index.html') return serveStatic(req, res, wwwDir, 'index.html');
-  if (p === '/server.mjs') return sendText(res, 404, 'not found');
-  return serveStatic(req, res, wwwDir, p.slice(1));
+  if (p === '/') return serveStatic(req, res, publicDir, 'index.html');
+  return serveStatic(req, res, publicDir, p.slice(1));
 });
 
 server.listen(args.port, args.host, () => {

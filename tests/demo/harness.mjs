@@ -54,11 +54,14 @@ function stopChild(child) {
   });
 }
 
-export async function startStack() {
+export async function startStack({ viewport = { width: 1280, height: 900 }, chromium: withChromium = true } = {}) {
   for (const [what, p] of [['emulator', EMULATOR], ['browser build of the library', path.join(PKG_DIR, 'omise_wasm.js')], ['chromium', CHROMIUM]]) {
     if (!fs.existsSync(p)) throw new Error(`${what} not found at ${p}`);
   }
-  const emu = await startPrintingUrl(EMULATOR, ['--host', '127.0.0.1', '--port', '0', '--secret-key', KEY]);
+  // The key goes by environment, as make demo passes it (never on a command line).
+  const emu = await startPrintingUrl(EMULATOR, ['--host', '127.0.0.1', '--port', '0'], {
+    env: { ...process.env, OMISE_EMULATOR_SECRET_KEY: KEY },
+  });
   let srv;
   try {
     srv = await startPrintingUrl(process.execPath, [path.join(ROOT, 'www', 'server.mjs'), '--api', emu.url, '--port', '0', '--pkg', PKG_DIR], {
@@ -69,8 +72,8 @@ export async function startStack() {
     throw e;
   }
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'demo-chromium-'));
-  let browser;
-  try {
+  let browser = null;
+  if (withChromium) try {
     // A fresh profile each run (launchPersistentContext on a new temporary directory).
     browser = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
@@ -79,7 +82,7 @@ export async function startStack() {
         '--disable-component-update', '--disable-sync'],
       locale: 'en-US',
       timezoneId: 'UTC',
-      viewport: { width: 1200, height: 900 },
+      viewport,
       acceptDownloads: true,
     });
   } catch (e) {
@@ -92,6 +95,8 @@ export async function startStack() {
   return {
     api,
     url: srv.url,
+    server: srv.child,
+    emulator: emu.child,
     context: browser,
     /** GET/POST… on the emulator's API with the key, from Node. */
     async apiGet(p) {
@@ -107,7 +112,7 @@ export async function startStack() {
       return r.json();
     },
     async stop() {
-      await browser.close().catch(() => {});
+      await browser?.close().catch(() => {});
       await Promise.all([stopChild(srv.child), stopChild(emu.child)]);
       fs.rmSync(userDataDir, { recursive: true, force: true });
     },
@@ -149,3 +154,20 @@ export function makePdf(size = 256 * 1024) {
 
 /** A 1x1 PNG. */
 export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+const AXE = fs.readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+/** axe-core's violations on the page as it is now (WCAG 2.x A and AA rules, and best practices). */
+export async function axeViolations(page) {
+  // Evaluated through the DevTools protocol, which the page's CSP does not govern.
+  await page.evaluate(`${AXE};0`);
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  });
+}
+
+/** How far the page scrolls sideways (0 when nothing sticks out of the viewport). */
+export function sidewaysOverflow(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}

@@ -10,6 +10,7 @@ export async function mistakes(): Promise<void> {
   await omise.disputes.list({ order: 'newest' }); // @expect TS2322
   await omise.disputes.update('dspt_test_x', { metadata: { a: 1 } }); // @expect TS2741
   await omise.disputes.update('dspt_test_x'); // @expect TS2554
+  await omise.disputes.accept('dspt_test_x', { message: 'x' }, {}); // @expect TS2554
   await omise.disputes.retrieve(42); // @expect TS2345
   await omise.transactions.list({ limit: '20' }); // @expect TS2322
   await omise.documents.upload('dspt_test_x', new Uint8Array(4), { kind: 'receipt' }); // @expect TS2322

@@ -54,6 +54,9 @@ export async function everyCall(): Promise<void> {
     { message: 'See the receipt.', metadata: { ticket: 42, agent: 'somchai' } }, req);
   expectType<Equal<typeof updated, Dispute>>();
   console.log(updated.message, updated2.metadata);
+  const conceded = await omise.disputes.accept(dispute.id, req);
+  expectType<Equal<typeof conceded, Dispute>>();
+  console.log(conceded.status, (await omise.disputes.accept(dispute.id)).closed_at);
 
   const iterateParams: DisputeIterateParams = { status: 'open', limit: 100, order: 'chronological' };
   for await (const d of omise.disputes.iterate(iterateParams, req)) {

@@ -54,11 +54,11 @@ export function describeError(e) {
     }
     case 'OmiseNetworkError':
       if (e.code === 'malformed_response') {
-        return `The server sent an answer that is not what the Omise API sends${e.status ? ` (HTTP ${e.status})` : ''}. Please try again.`;
+        return `The server sent an answer that is not what the Omise API sends${e.status ? ` (HTTP ${e.status})` : ''}.`;
       }
-      return 'Could not reach the payment service. Check your connection and that the demo server is running, then try again.';
+      return 'Could not reach the payment service (check your connection and that the demo server is running).';
     case 'OmiseTimeoutError':
-      return `The payment service did not answer within ${Math.round((e.timeoutMs || 0) / 1000)} s. Please try again.`;
+      return `The payment service did not answer within ${Math.round((e.timeoutMs || 0) / 1000)} s.`;
     case 'OmiseValidationError':
       return e.message || `Invalid input (${e.code})`;
     case 'AbortError':
