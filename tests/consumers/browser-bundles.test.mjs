@@ -2,19 +2,48 @@
 // step, no plugin, no setting, no copied file), built by Vite and by webpack 5 with their
 // defaults, and loaded as a plain <script type="module"> through an import map; each page
 // lists disputes through the merchant's proxy, uploads a PDF with progress, sees a secret
-// key refused and gets a typed 404, in headless Chromium and Firefox.
+// key refused and gets a typed 404, in headless Chromium and Firefox (the import-map page
+// also in a module web worker).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile, writeFile, mkdir, cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { projectWith, run, requireEnv, EMU } from './helpers.mjs';
+import { projectWith, run, requireEnv, emulatorGet, EMU } from './helpers.mjs';
 import { pageServer, resultFromBrowser, assertPageChecks, BROWSERS, PAGE_CHECKS } from './browsers.mjs';
 
 const MAIN = `import { Omise } from 'omise-wasm';
 import { checks, report } from './checks.js';
 
 report(() => checks(Omise, new URLSearchParams(location.search).get('api')));
+`;
+// The import-map page also starts a module web worker: a worker is a browser too (a
+// secret key is refused there) and lists disputes through the proxy.
+const PLAIN = `import { Omise } from 'omise-wasm';
+import { checks, report } from './checks.js';
+
+report(async () => {
+  const result = await checks(Omise, new URLSearchParams(location.search).get('api'));
+  result.worker = await new Promise((resolve, reject) => {
+    const worker = new Worker('/src/worker.js', { type: 'module' });
+    worker.onmessage = (e) => resolve(e.data);
+    worker.onerror = (e) => reject(new Error('worker: ' + e.message));
+  });
+  return result;
+});
+`;
+const WORKER = `import { Omise } from '/omise-wasm/web/index.js';
+
+const result = {};
+try {
+  new Omise({ secretKey: 'skey_test_emulator', baseUrl: 'http://127.0.0.1:9' });
+  result.refused = null;
+} catch (e) {
+  result.refused = { name: e.name, code: e.code };
+}
+const list = await new Omise({ baseUrl: '/omise' }).disputes.list({ limit: 5 });
+result.ids = list.data.map((d) => d.id);
+postMessage(result);
 `;
 const html = (head, script) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>omise-wasm</title>${head}</head>
@@ -71,9 +100,11 @@ const BUILDS = {
     await mkdir(root, { recursive: true });
     await cp(join(dir, 'node_modules', 'omise-wasm'), join(root, 'omise-wasm'), { recursive: true });
     await cp(join(dir, 'src'), join(root, 'src'), { recursive: true });
+    await writeFile(join(root, 'src', 'plain.js'), PLAIN);
+    await writeFile(join(root, 'src', 'worker.js'), WORKER);
     await writeFile(join(root, 'index.html'), html(
       '<script type="importmap">{ "imports": { "omise-wasm": "/omise-wasm/web/index.js" } }</script>',
-      '<script type="module" src="/src/index.js"></script>'));
+      '<script type="module" src="/src/plain.js"></script>'));
     return root;
   },
 };
@@ -88,6 +119,13 @@ for (const [name, build] of Object.entries(BUILDS)) {
       await t.test(browser, async () => {
         const result = await resultFromBrowser(browser, server, `${server.origin}/?api=${encodeURIComponent(EMU)}`);
         await assertPageChecks(result);
+        if (name === 'import map') {
+          const expected = await emulatorGet('/disputes?limit=5');
+          assert.deepEqual(result.worker, {
+            refused: { name: 'OmiseValidationError', code: 'secret_key_in_browser' },
+            ids: expected.data.map((d) => d.id),
+          }, 'in a web worker');
+        }
       });
     }
   });
