@@ -1,15 +1,15 @@
 // Consumer: browser code that only does `import { Omise } from 'omise-wasm'` (no init
 // step, no plugin, no setting, no copied file), built by Vite and by webpack 5 with their
-// defaults, and loaded as a plain <script type="module"> through an import map; each page
-// lists disputes through the merchant's proxy, uploads a PDF with progress, sees a secret
-// key refused and gets a typed 404, in headless Chromium and Firefox (the import-map page
-// also in a module web worker).
+// defaults, served by Vite's dev server, and loaded as a plain <script type="module">
+// through an import map; each page lists disputes through the merchant's proxy, uploads
+// a PDF with progress, sees a secret key refused and gets a typed 404, in headless
+// Chromium and Firefox (the import-map page also in a module web worker).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile, writeFile, mkdir, cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { projectWith, run, requireEnv, emulatorGet, EMU } from './helpers.mjs';
+import { projectWith, run, requireEnv, emulatorGet, startServer, freePort, EMU } from './helpers.mjs';
 import { pageServer, resultFromBrowser, assertPageChecks, BROWSERS, PAGE_CHECKS } from './browsers.mjs';
 
 const MAIN = `import { Omise } from 'omise-wasm';
@@ -94,6 +94,14 @@ const BUILDS = {
     assert.ok(files.some((f) => f.endsWith('.wasm')), `webpack emitted no .wasm: ${files}`);
     return join(dir, 'dist');
   },
+  // The dev server (esbuild pre-bundles the package into node_modules/.vite).
+  async 'vite dev'() {
+    const port = await freePort();
+    const vite = await startServer(process.execPath, [join(dir, 'node_modules', 'vite', 'bin', 'vite.js'),
+      '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    { cwd: dir, env: process.env, ready: `http://127.0.0.1:${port}/` });
+    return { upstream: `http://127.0.0.1:${port}`, stop: vite.stop };
+  },
   // No bundler: the package's files served as they are, named by an import map.
   async 'import map'() {
     const root = join(dir, 'dist-plain');
@@ -111,10 +119,11 @@ const BUILDS = {
 
 for (const [name, build] of Object.entries(BUILDS)) {
   test(`${name}: the page works without init()`, async (t) => {
-    const root = await build();
-    t.diagnostic(`${name}: ${await sizes(root)}`);
-    const server = await pageServer({ root });
+    const built = await build();
+    if (typeof built === 'string') t.diagnostic(`${name}: ${await sizes(built)}`);
+    const server = await pageServer(typeof built === 'string' ? { root: built } : { upstream: built.upstream });
     servers.push(server);
+    if (built.stop) servers.push({ close: built.stop });
     for (const browser of BROWSERS) {
       await t.test(browser, async () => {
         const result = await resultFromBrowser(browser, server, `${server.origin}/?api=${encodeURIComponent(EMU)}`);
