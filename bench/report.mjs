@@ -18,6 +18,7 @@ const iterate = read('iterate');
 const cold = read('cold');
 const browser = read('browser');
 const size = read('size');
+const demoLoad = read('demo-load');
 
 const int = (n) => Math.round(n).toLocaleString('en-US');
 const ms = (n) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n >= 1 ? n.toFixed(2) : n.toFixed(3)) + ' ms';
@@ -98,6 +99,11 @@ if (browser) {
   row(`Browser: decode a 100-dispute body (${int(browser.bodyBytes)} bytes), mock fetch, median per call`,
     ms(w), `${ms(p)} (JSON.parse alone); ${ms(f)} (mock fetch + text() + JSON.parse)`, na,
     `${x(w, p)} JSON.parse; ${x(w, f)} fetch + parse`);
+}
+if (demoLoad) {
+  const s = demoLoad.stats;
+  row(`Demo dashboard: navigation to the first list (headless Chromium, loopback), median of ${demoLoad.n}`,
+    `${ms(s.cold.median)} (cold cache); ${ms(s.warm.median)} (warm: reload, 304s)`, na, na, na);
 }
 
 const cpu = os.cpus();

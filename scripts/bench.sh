@@ -2,7 +2,7 @@
 # make bench: benchmarks of omise-wasm against a bare fetch and the official `omise` SDK,
 # measured side by side in one run against local emulators (127.0.0.1 only; nothing is
 # downloaded). Writes bench-output/results.md (the table and the machine) and prints it.
-# Numbers are reported, never asserted. Phases: bench/{overhead,decode,upload,iterate,cold,browser}.mjs.
+# Numbers are reported, never asserted. Phases: bench/{overhead,decode,upload,iterate,cold,browser,demo-load,size}.mjs.
 #
 # The official SDK has no port option; tests/support/omise-node.cjs routes its
 # connections to the emulator's free port (no root, no port 80). If node_modules/omise is
@@ -57,6 +57,11 @@ node bench/cold.mjs --url "$main_url" "${omise_flags[@]}" --n 15
 # 7. The per-call and decode phases again in headless Chromium, through a same-origin proxy.
 say "browser (headless Chromium: 500 x disputes.list({limit: 100}) per client, decode)"
 node bench/browser.mjs --url "$main_url" --n 500
+
+# 8. The demo dashboard: navigation to the first list, cold and warm cache.
+OMISE_SECRET_KEY=skey_test_emulator start_server "$out/demo.log" node www/server.mjs --api "$main_url" --host 127.0.0.1 --port 0
+say "demo dashboard load (headless Chromium, cold and warm cache)"
+node bench/demo-load.mjs --demo "$SERVER_URL" --n 10
 
 # 3. Decode cost (mock fetch; one real body from the emulator).
 say "decode cost (mock fetch)"

@@ -51,9 +51,13 @@ fi
 # esbuild, rollup, webpack; the official omise SDK) exactly as package-lock.json pins
 # them; and Node 22 for wrangler, pinned apart in tests/consumers/node22 so that
 # node_modules/.bin/node is not it. Their npm cache also serves the consumer projects.
+# node_modules is current when it was installed from this very package-lock.json (its
+# hash is kept beside it; file times do not survive checkouts and merges).
 for dir in . tests/consumers/node22; do
-  if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+  lock=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
+  if [ "$(cat "$dir/node_modules/.omise-lock-sha256" 2>/dev/null)" != "$lock" ]; then
     say "installing npm packages from $dir/package-lock.json"
     (cd "$dir" && npm ci --no-audit --no-fund >&2)
+    echo "$lock" >"$dir/node_modules/.omise-lock-sha256"
   fi
 done

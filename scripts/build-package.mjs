@@ -48,7 +48,11 @@ async function exportNames(file) {
 /** The public module: wasm-bindgen's glue plus the public snippets. */
 async function publicModule(glueDir) {
   const lines = ["export * from './omise_wasm.js';", "export { default } from './omise_wasm.js';"];
-  for (const s of await publicSnippets(glueDir)) lines.push(`export * from '${s}';`);
+  // Only a snippet's classes: its functions (the errors' factory) are the wasm's own.
+  for (const s of await publicSnippets(glueDir)) {
+    const classes = [...(await readFile(join(glueDir, s), 'utf8')).matchAll(/^export class (\w+)/gm)].map((m) => m[1]);
+    if (classes.length) lines.push(`export { ${classes.join(', ')} } from '${s}';`);
+  }
   const file = join(glueDir, 'public.js');
   await writeFile(join(glueDir, 'package.json'), '{ "type": "module" }\n');
   await writeFile(file, lines.join('\n') + '\n');
@@ -166,11 +170,13 @@ export function init(moduleOrPath?: unknown): Promise<void>;
 /** Does nothing: the module is ready as soon as it is loaded. */
 export function initSync(module?: unknown): void;
 `;
-  // Without this reference a project whose lib lacks esnext.disposable (and that has no
-  // @types/node) fails on the `[Symbol.dispose]()` wasm-bindgen declares on every class.
-  const withDispose = (t) => (t.includes('Symbol.dispose') ? '/// <reference lib="esnext.disposable" />\n' + t : t);
-  await writeFile(join(stage, 'web', 'omise_wasm.d.ts'), withDispose(web));
-  await writeFile(join(stage, 'node', 'omise_wasm.d.cts'), withDispose(node));
+  // wasm-bindgen declares `[Symbol.dispose]()` on every class, which needs the lib
+  // esnext.disposable; TypeScript 5.0 and 5.1 have no such lib (a `reference lib` to it
+  // fails them without skipLibCheck), so the declarations leave it out (issue 13). The
+  // method is still there at run time; `free()` is declared.
+  const withoutDispose = (t) => t.replace(/^\s*\[Symbol\.dispose\]\(\): void;\n/gm, '');
+  await writeFile(join(stage, 'web', 'omise_wasm.d.ts'), withoutDispose(web));
+  await writeFile(join(stage, 'node', 'omise_wasm.d.cts'), withoutDispose(node));
   await copyFile(join(TEMPLATE, 'node', 'index.d.mts'), join(stage, 'node', 'index.d.mts'));
 }
 
@@ -180,8 +186,16 @@ async function checkEntries(stage, names) {
   const esm = Object.keys(await import(pathToFileURL(join(stage, 'node', 'index.mjs')).href));
   const missing = names.filter((n) => !cjs.includes(n) || !esm.includes(n));
   if (missing.length) throw new Error(`the Node entries do not export: ${missing.join(', ')}`);
-  const { Omise } = await import(pathToFileURL(join(stage, 'node', 'index.mjs')).href);
+  const esmEntry = await import(pathToFileURL(join(stage, 'node', 'index.mjs')).href);
+  const { Omise, OmiseError, OmiseValidationError } = esmEntry;
   if (typeof Omise !== 'function') throw new Error('node/index.mjs: Omise is not a class');
+  // What the library throws is an instance of the error classes the entries export.
+  try {
+    new Omise({ timeoutMs: -1 });
+  } catch (e) {
+    if (e instanceof OmiseValidationError && e instanceof OmiseError && e instanceof Error) return;
+  }
+  throw new Error('the error classes the Node entries export are not the ones the library throws');
 }
 
 /** package.json: pkg-template/package.json with name, version, description, license and repository from Cargo.toml. */

@@ -13,16 +13,8 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 say() { echo "demo-test: $*" >&2; }
 
-if [ "${DEMO_SKIP_BUILD:-}" != "1" ]; then
-  if [ -f scripts/build.sh ]; then
-    say "building the package (scripts/build.sh)"
-    bash scripts/build.sh >&2
-  else
-    say "scripts/build.sh is missing"; exit 1
-  fi
-  say "building the emulator"
-  cargo build -p omise-emulator --release >&2
-fi
+source scripts/servers.sh
+build_unless_skipped
 
 out=test-output/demo
 rm -rf "$out"

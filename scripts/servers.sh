@@ -5,9 +5,13 @@
 #     LOG holds its http:// URL (the emulator, the demo server and `wrangler dev` style
 #     servers all print it first), and sets SERVER_URL and SERVER_PID. Every server
 #     started this way is stopped by stop_servers, which runs on exit.
+#     SERVER_STDERR=inherit leaves its stderr on the caller's instead of LOG.
 #   start_emulator [FLAGS...]
 #     builds the emulator once and starts it on a free port of 127.0.0.1 with FLAGS;
 #     sets EMU_URL and EMU_PID.
+#   build_unless_skipped
+#     builds pkg/ and the release emulator, unless DEMO_SKIP_BUILD=1 (output to stderr:
+#     a caller's stdout may be for a URL).
 SERVER_PIDS=()
 
 stop_servers() {
@@ -21,7 +25,7 @@ trap stop_servers EXIT
 start_server() {
   local log=$1; shift
   : >"$log"
-  "$@" >"$log" 2>&1 &
+  if [ "${SERVER_STDERR:-}" = inherit ]; then "$@" >"$log" & else "$@" >"$log" 2>&1 & fi
   SERVER_PID=$!
   SERVER_URL=""
   local _
@@ -44,4 +48,11 @@ start_emulator() {
   EMU_URL=$SERVER_URL
   EMU_PID=$SERVER_PID
   export EMU_URL EMU_PID
+}
+
+build_unless_skipped() {
+  [ "${DEMO_SKIP_BUILD:-}" = "1" ] && return 0
+  echo "building the package (scripts/build.sh) and the emulator" >&2
+  bash scripts/build.sh >&2
+  cargo build -q -p omise-emulator --release >&2
 }

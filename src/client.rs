@@ -30,7 +30,7 @@ impl Client {
         check: Expect,
     ) -> Result<JsValue, Error> {
         let value = http::send(&self.config, &req, &opts).await?;
-        crate::decode::check(value, check)
+        crate::decode::check(value, check, &req.path)
     }
 
     /// Reads a per-call `{ signal, timeoutMs, maxRetries }` (uploads take no `maxRetries`).

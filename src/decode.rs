@@ -4,12 +4,17 @@
 //! every field the server sent. In wasm it is checked in place against the shape
 //! tables of [`crate::models::shape`] (reading only the known fields, copying no
 //! strings); natively, and in tests, the serde models decode the same JSON. Either way
-//! a mismatch is an `OmiseNetworkError` with code `malformed_response`, never a panic.
+//! a required field that is missing, a field of the wrong type or null where it may not
+//! be, or an object whose `id` is not the one the request asked for is an
+//! `OmiseNetworkError` with code `malformed_response` naming the field, never a panic:
+//! what the caller receives is what the TypeScript types say.
 
 use crate::error::Error;
-use crate::models::shape::{Expect, Kind, Shape, LIST_FIELDS};
-use crate::models::{Dispute, Document, List, Resource, Transaction, LEGACY_FIELDS};
-use js_sys::{Array, Reflect};
+use crate::models::shape::{Expect, Field, Kind, Shape, LIST_FIELDS};
+use crate::models::{
+    DeletedDocument, Dispute, DisputeDocument, List, Resource, Transaction, LEGACY_NAMES,
+};
+use js_sys::Array;
 use serde::{Deserialize, Deserializer};
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -26,8 +31,11 @@ pub trait Checked: for<'de> Deserialize<'de> + Resource {
 impl Checked for Dispute {
     const EXPECT: Expect = Expect::One(&crate::models::shape::DISPUTE);
 }
-impl Checked for Document {
+impl Checked for DisputeDocument {
     const EXPECT: Expect = Expect::One(&crate::models::shape::DOCUMENT);
+}
+impl Checked for DeletedDocument {
+    const EXPECT: Expect = Expect::One(&crate::models::shape::DELETED_DOCUMENT);
 }
 impl Checked for Transaction {
     const EXPECT: Expect = Expect::One(&crate::models::shape::TRANSACTION);
@@ -35,7 +43,7 @@ impl Checked for Transaction {
 impl Checked for List<Dispute> {
     const EXPECT: Expect = Expect::List(&crate::models::shape::DISPUTE);
 }
-impl Checked for List<Document> {
+impl Checked for List<DisputeDocument> {
     const EXPECT: Expect = Expect::List(&crate::models::shape::DOCUMENT);
 }
 impl Checked for List<Transaction> {
@@ -44,7 +52,11 @@ impl Checked for List<Transaction> {
 
 /// Decodes a serde model from any deserializer (JSON text natively).
 pub fn typed<'de, T: Checked, D: Deserializer<'de>>(d: D) -> Result<T, Error> {
-    T::deserialize(d).map_err(|_| malformed(T::EXPECT, "it does not match the model"))
+    let value = T::deserialize(d).map_err(|e| malformed(T::EXPECT, &e.to_string()))?;
+    if !value.mirrored() {
+        return Err(malformed(T::EXPECT, "a required field is missing"));
+    }
+    Ok(value)
 }
 
 fn malformed(expect: Expect, why: &str) -> Error {
@@ -54,11 +66,13 @@ fn malformed(expect: Expect, why: &str) -> Error {
     )
 }
 
-/// Checks a parsed response in place and hands it back (older field names mirrored
-/// to their 2019-05-29 names).
-pub fn check(value: JsValue, expect: Expect) -> Result<JsValue, Error> {
+/// Checks a parsed response to a request for `path` in place and hands it back (older
+/// field names mirrored to their 2019-05-29 names). One object must carry the id that
+/// `path` names for its kind, if it names one (`/disputes/dspt_1/documents/docu_2`
+/// asks for `docu_2`; an upload's `/disputes/dspt_1/documents` for none).
+pub fn check(value: JsValue, expect: Expect, path: &str) -> Result<JsValue, Error> {
     let checked = match expect {
-        Expect::One(shape) => object(&value, shape),
+        Expect::One(shape) => object(&value, shape, &JsValue::from_str(path)),
         Expect::List(shape) => list(&value, shape),
     };
     checked
@@ -67,23 +81,39 @@ pub fn check(value: JsValue, expect: Expect) -> Result<JsValue, Error> {
 }
 
 #[wasm_bindgen(inline_js = "
-export function omiseKinds(o, keys, tag) {
+export function omiseKinds(o, keys, tag, rules, legacy, path, prefix) {
   if (o === null || typeof o !== 'object' || Array.isArray(o)) return new Uint8Array(0);
+  const l = legacy.split(' ');
+  for (let i = 0; i < l.length; i += 2)
+    if (keys.includes(l[i + 1]) && o[l[i + 1]] === undefined && o[l[i]] !== undefined) o[l[i + 1]] = o[l[i]];
   const out = new Uint8Array(keys.length);
   out[0] = o[keys[0]] === tag ? 2 : 7;
   for (let i = 1; i < keys.length; i++) {
     const v = o[keys[i]];
-    out[i] = v == null ? 1 : typeof v === 'string' ? 2 : Number.isSafeInteger(v) ? 3
-      : typeof v === 'boolean' ? 4 : Array.isArray(v) ? 5 : typeof v === 'object' ? 6 : 7;
+    out[i] = v === undefined ? (rules[i] & 1 ? 8 : 1) : v === null ? (rules[i] & 2 ? 1 : 0)
+      : typeof v === 'string' ? 2 : Number.isSafeInteger(v) ? 3 : typeof v === 'boolean' ? 4
+      : Array.isArray(v) ? 5 : typeof v === 'object' ? 6 : 7;
   }
+  const asked = path?.split('/').filter((s) => s.startsWith(prefix)).pop();
+  if (asked !== undefined && o.id !== asked) out[1] = 9;
   return out;
 }")]
 extern "C" {
-    /// The type code (see [`code`]) of each of `keys` in a parsed object, in one
-    /// crossing; the first key (`object`) is STRING when it equals `tag`. Empty when `o`
-    /// is not a plain object. Reading JSON data cannot run code.
+    /// In one crossing: mirrors the table's older field names to their new ones, then
+    /// gives the type code (see [`code`]) of each key of the table in a parsed object,
+    /// with its presence rules applied; the first key (`object`) is STRING when it
+    /// equals the tag, the second (`id`) OTHER_ID when `path` names another id. Empty
+    /// when `o` is not a plain object. Reading JSON data cannot run code.
     #[wasm_bindgen(js_name = omiseKinds)]
-    fn kinds(o: &JsValue, keys: &Array, tag: &JsValue) -> Vec<u8>;
+    fn kinds(
+        o: &JsValue,
+        keys: &Array,
+        tag: &JsValue,
+        rules: &[u8],
+        legacy: &JsValue,
+        path: &JsValue,
+        prefix: &JsValue,
+    ) -> Vec<u8>;
 
     /// A value built by `JSON.parse`: plain data.
     type Parsed;
@@ -93,12 +123,19 @@ extern "C" {
 
 /// The type codes `omiseKinds` returns.
 mod code {
+    /// Null where the field may not be.
+    pub const NULL: u8 = 0;
+    /// Absent where it may be, or null where it may be.
     pub const ABSENT: u8 = 1;
     pub const STRING: u8 = 2;
     pub const INTEGER: u8 = 3;
     pub const BOOLEAN: u8 = 4;
     pub const ARRAY: u8 = 5;
     pub const OBJECT: u8 = 6;
+    /// Absent where the field is required.
+    pub const MISSING: u8 = 8;
+    /// An `id` that is not the one the request's path names.
+    pub const OTHER_ID: u8 = 9;
 }
 
 thread_local! {
@@ -115,15 +152,21 @@ struct Table {
     names: Vec<JsValue>,
     /// The JS string of the `object` tag.
     tag: JsValue,
-    /// `(old, new)` positions (in the table's fields) of the legacy pairs it has.
-    legacy: Vec<(usize, usize)>,
+    /// Per key, its [`Presence`](crate::models::shape::Presence) as bits (1 required,
+    /// 2 may be null); 0 for `object` and `id`/`data`, which are checked apart.
+    rules: Vec<u8>,
+    /// [`LEGACY_NAMES`]: the older names and their new ones, as one JS string.
+    legacy: JsValue,
+    /// The JS string its ids start with (`dspt_`).
+    prefix: JsValue,
 }
 
 /// The prepared form of a field table, made on first use.
 fn table(
     tag: &'static str,
+    prefix: &'static str,
     second: &'static str,
-    fields: &'static [(&'static str, Kind)],
+    fields: &'static [Field],
 ) -> Rc<Table> {
     let at = fields.as_ptr() as usize;
     TABLES.with(|cache| {
@@ -133,18 +176,20 @@ fn table(
         }
         let names: Vec<JsValue> = ["object", second]
             .into_iter()
-            .chain(fields.iter().map(|(n, _)| *n))
+            .chain(fields.iter().map(|(n, _, _)| *n))
             .map(JsValue::from_str)
             .collect();
-        let index = |name: &str| fields.iter().position(|(n, _)| *n == name);
+        let mut rules = vec![0; names.len()];
+        for (rule, (_, _, presence)) in rules[2..].iter_mut().zip(fields) {
+            *rule = *presence as u8;
+        }
         let t = Rc::new(Table {
             keys: names.iter().collect(),
             names,
             tag: JsValue::from_str(tag),
-            legacy: LEGACY_FIELDS
-                .iter()
-                .filter_map(|(old, new)| Some((index(old)?, index(new)?)))
-                .collect(),
+            rules,
+            legacy: JsValue::from_str(LEGACY_NAMES),
+            prefix: JsValue::from_str(prefix),
         });
         cache.push((at, t.clone()));
         t
@@ -158,55 +203,50 @@ fn get(v: &JsValue, key: &JsValue) -> JsValue {
     v.unchecked_ref::<Parsed>().field(key)
 }
 
-/// Checks the tag and the fields of a plain object; returns the mask of absent fields
-/// and the type code of its second key (`id` or `data`).
-fn fields(
-    v: &JsValue,
-    t: &Table,
-    tag: &'static str,
-    fields: &'static [(&'static str, Kind)],
-) -> Result<(u32, u8), Why> {
-    let codes = kinds(v, &t.keys, &t.tag);
+/// What is wrong with the field `name` (one formatting site keeps the wasm small).
+fn at(name: &str, why: &str) -> Why {
+    format!("`{name}` {why}").into()
+}
+
+/// Checks the tag and the fields of a plain object (after mirroring older names);
+/// returns the type code of its second key (`id` or `data`).
+fn fields(v: &JsValue, t: &Table, fields: &'static [Field], path: &JsValue) -> Result<u8, Why> {
+    let codes = kinds(v, &t.keys, &t.tag, &t.rules, &t.legacy, path, &t.prefix);
     if codes.is_empty() {
         return Err("is not an object".into());
     }
     if codes[0] != code::STRING {
-        return Err(format!("expected object: \"{tag}\"").into());
+        return Err(at("object", "is not the one expected"));
     }
-    let mut absent = 0u32;
-    for (i, (name, kind)) in fields.iter().enumerate() {
-        let c = codes.get(i + 2).copied().unwrap_or(code::ABSENT);
-        if c == code::ABSENT {
-            absent |= 1 << i;
-        } else if let Err(why) = field(v, &t.names[i + 2], c, *kind) {
-            return Err(format!("`{name}` {why}").into());
+    for (i, (name, kind, _)) in fields.iter().enumerate() {
+        match codes.get(i + 2).copied().unwrap_or(code::ABSENT) {
+            code::ABSENT => {}
+            code::MISSING => return Err(at(name, "is missing")),
+            code::NULL => return Err(at(name, "is null")),
+            c => field(v, &t.names[i + 2], c, *kind).map_err(|why| at(name, &why))?,
         }
     }
-    Ok((absent, codes.get(1).copied().unwrap_or(code::ABSENT)))
+    Ok(codes.get(1).copied().unwrap_or(code::ABSENT))
 }
 
-fn object(v: &JsValue, shape: &'static Shape) -> Result<(), Why> {
-    let t = table(shape.tag, "id", shape.fields);
-    let (absent, id) = fields(v, &t, shape.tag, shape.fields)?;
-    if id != code::STRING {
-        return Err(format!("a {} without a string id", shape.tag).into());
+/// Checks one object; `path` is the request's (undefined for nested objects).
+fn object(v: &JsValue, shape: &'static Shape, path: &JsValue) -> Result<(), Why> {
+    let t = table(shape.tag, shape.id_prefix, "id", shape.fields);
+    match fields(v, &t, shape.fields, path)? {
+        code::STRING => Ok(()),
+        code::OTHER_ID => Err(at("id", "is not the id asked for")),
+        _ => Err(at("id", "is not a string")),
     }
-    for &(old, new) in &t.legacy {
-        if absent & (1 << new) != 0 && absent & (1 << old) == 0 {
-            let _ = Reflect::set(v, &t.names[new + 2], &get(v, &t.names[old + 2]));
-        }
-    }
-    Ok(())
 }
 
 fn list(v: &JsValue, shape: &'static Shape) -> Result<(), Why> {
-    let t = table("list", "data", LIST_FIELDS);
-    if fields(v, &t, "list", LIST_FIELDS)?.1 != code::ARRAY {
+    let t = table("list", "", "data", LIST_FIELDS);
+    if fields(v, &t, LIST_FIELDS, &JsValue::UNDEFINED)? != code::ARRAY {
         return Err("`data` is not an array".into());
     }
     let items: Array = get(v, &t.names[1]).unchecked_into();
     for (i, item) in items.iter().enumerate() {
-        object(&item, shape).map_err(|why| format!("data[{i}]: {why}"))?;
+        object(&item, shape, &JsValue::UNDEFINED).map_err(|why| format!("data[{i}]: {why}"))?;
     }
     Ok(())
 }
@@ -217,6 +257,7 @@ fn field(v: &JsValue, key: &JsValue, c: u8, kind: Kind) -> Result<(), Why> {
         Kind::Str => c == code::STRING,
         Kind::Int => c == code::INTEGER,
         Kind::Bool => c == code::BOOLEAN,
+        Kind::True => get(v, key).as_bool() == Some(true),
         Kind::Object => c == code::OBJECT,
         Kind::OneOf(values) => {
             c == code::STRING
@@ -229,7 +270,7 @@ fn field(v: &JsValue, key: &JsValue, c: u8, kind: Kind) -> Result<(), Why> {
                 return Err("is not an array".into());
             }
             for item in get(v, key).unchecked_into::<Array>().iter() {
-                object(&item, shape)?;
+                object(&item, shape, &JsValue::UNDEFINED)?;
             }
             true
         }
@@ -245,6 +286,7 @@ fn field(v: &JsValue, key: &JsValue, c: u8, kind: Kind) -> Result<(), Why> {
             Kind::Str => "is not a string",
             Kind::Int => "is not an integer",
             Kind::Bool => "is not a boolean",
+            Kind::True => "is not true",
             Kind::Object => "is not an object",
             Kind::OneOf(_) => "is not one of the known values",
             Kind::Items(_) | Kind::List(_) => "is not valid",

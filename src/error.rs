@@ -1,9 +1,10 @@
 //! The one error type of the library and its JavaScript form.
 //!
 //! Every failure, from bad input to a broken server, ends up as an [`Error`]; the
-//! JavaScript caller receives it as an `Error` instance whose `name` is one of
-//! `OmiseValidationError`, `OmiseApiError`, `OmiseNetworkError`, `OmiseTimeoutError`
-//! or `AbortError` (see API.md). No variant ever carries the secret key.
+//! JavaScript caller receives it as an instance of one of the classes of
+//! `src/js/errors.js` (`OmiseValidationError`, `OmiseApiError`, `OmiseNetworkError`,
+//! `OmiseTimeoutError`, all subclasses of `OmiseError`), or an `Error` named
+//! `AbortError` (see API.md). No variant ever carries the secret key.
 
 use std::fmt;
 
@@ -23,6 +24,27 @@ impl NetworkCode {
             NetworkCode::Network => "network",
             NetworkCode::MalformedResponse => "malformed_response",
         }
+    }
+}
+
+/// The platform's error behind a network error, handed to JavaScript as `cause`. It is
+/// never formatted in Rust (`Debug` shows only whether there is one) and never compared.
+#[derive(Clone, Default)]
+pub struct Cause(pub Option<wasm_bindgen::JsValue>);
+
+impl fmt::Debug for Cause {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.0.is_some() {
+            "Cause(..)"
+        } else {
+            "Cause(None)"
+        })
+    }
+}
+
+impl PartialEq for Cause {
+    fn eq(&self, _: &Self) -> bool {
+        true
     }
 }
 
@@ -61,6 +83,8 @@ pub enum Error {
         message: String,
         /// How many attempts were made.
         attempts: u32,
+        /// The platform's own error (a `fetch` rejection), where there is one.
+        cause: Cause,
     },
     /// An attempt ran past its time limit (after any retries).
     Timeout {
@@ -90,6 +114,7 @@ impl Error {
             status,
             message: message.into(),
             attempts: 1,
+            cause: Cause::default(),
         }
     }
 
@@ -138,8 +163,9 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Error::Validation { message, .. } => f.write_str(message),
+        let attempts = match self {
+            Error::Validation { message, .. } => return f.write_str(message),
+            Error::Abort => return f.write_str("the request was aborted"),
             Error::Api {
                 message, attempts, ..
             }
@@ -147,23 +173,20 @@ impl fmt::Display for Error {
                 message, attempts, ..
             } => {
                 f.write_str(message)?;
-                if *attempts > 1 {
-                    write!(f, " (after {attempts} attempts)")?;
-                }
-                Ok(())
+                attempts
             }
             Error::Timeout {
                 timeout_ms,
                 attempts,
             } => {
                 write!(f, "the request timed out after {timeout_ms} ms")?;
-                if *attempts > 1 {
-                    write!(f, " (after {attempts} attempts)")?;
-                }
-                Ok(())
+                attempts
             }
-            Error::Abort => f.write_str("the request was aborted"),
+        };
+        if *attempts > 1 {
+            write!(f, " (after {attempts} attempts)")?;
         }
+        Ok(())
     }
 }
 
@@ -201,24 +224,32 @@ pub fn status_error(status: u16) -> Error {
 
 mod js {
     use super::Error;
-    use js_sys::Reflect;
+    use wasm_bindgen::prelude::wasm_bindgen;
     use wasm_bindgen::JsValue;
 
-    fn set(target: &JsValue, key: &str, value: &JsValue) {
-        // Reflect.set on a fresh Error object cannot fail; nothing to do if it did.
-        let _ = Reflect::set(target, &JsValue::from_str(key), value);
+    #[wasm_bindgen(module = "/src/js/errors.js")]
+    extern "C" {
+        /// An instance of the error class of `kind` (see `src/js/errors.js`): `n` is the
+        /// status or the time limit, `extra` the location or the cause.
+        #[wasm_bindgen(js_name = omiseError)]
+        fn make(
+            kind: u32,
+            message: &str,
+            code: &str,
+            param: &str,
+            n: u32,
+            extra: &JsValue,
+            attempts: u32,
+        ) -> JsValue;
     }
 
     impl From<Error> for JsValue {
         fn from(err: Error) -> JsValue {
-            let js = js_sys::Error::new(&err.to_string());
-            js.set_name(err.name());
-            let v: JsValue = js.into();
-            match &err {
-                Error::Validation { code, param, .. } => {
-                    set(&v, "code", &JsValue::from_str(code));
-                    set(&v, "param", &JsValue::from_str(param));
-                }
+            let message = err.to_string();
+            let none = JsValue::UNDEFINED;
+            // One call site keeps the wasm small.
+            let (kind, code, param, n, extra, attempts) = match &err {
+                Error::Validation { code, param, .. } => (0, *code, param.as_str(), 0, none, 0),
                 Error::Api {
                     status,
                     code,
@@ -226,34 +257,27 @@ mod js {
                     attempts,
                     ..
                 } => {
-                    set(&v, "attempts", &JsValue::from(*attempts));
-                    set(&v, "status", &JsValue::from(*status));
-                    set(&v, "code", &JsValue::from_str(code));
                     let loc = location.as_deref().map_or(JsValue::NULL, JsValue::from_str);
-                    set(&v, "location", &loc);
+                    (1, code.as_str(), "", u32::from(*status), loc, *attempts)
                 }
                 Error::Network {
                     code,
                     status,
                     attempts,
+                    cause,
                     ..
                 } => {
-                    set(&v, "code", &JsValue::from_str(code.as_str()));
-                    if let Some(s) = status {
-                        set(&v, "status", &JsValue::from(*s));
-                    }
-                    set(&v, "attempts", &JsValue::from(*attempts));
+                    let status = u32::from(status.unwrap_or(0));
+                    let cause = cause.0.clone().unwrap_or(none);
+                    (2, code.as_str(), "", status, cause, *attempts)
                 }
                 Error::Timeout {
                     timeout_ms,
                     attempts,
-                } => {
-                    set(&v, "timeoutMs", &JsValue::from(*timeout_ms));
-                    set(&v, "attempts", &JsValue::from(*attempts));
-                }
-                Error::Abort => {}
-            }
-            v
+                } => (3, "", "", *timeout_ms, none, *attempts),
+                Error::Abort => (4, "", "", 0, none, 0),
+            };
+            make(kind, &message, code, param, n, &extra, attempts)
         }
     }
 }

@@ -198,6 +198,7 @@ fn network_error(message: &str) -> Error {
         status: None,
         message: message.to_owned(),
         attempts: 1,
+        cause: Default::default(),
     }
 }
 
@@ -269,10 +270,16 @@ async fn attempt_once(
     };
     let response: Response = match JsFuture::from(promise).await {
         Ok(r) => r.unchecked_into(),
-        Err(_) => {
-            let e = signal.explain(network_error(
-                "could not reach the Omise API (connection refused, reset, DNS or CORS failure)",
-            ));
+        Err(cause) => {
+            let e = signal.explain(Error::Network {
+                code: NetworkCode::Network,
+                status: None,
+                message:
+                    "could not reach the Omise API (connection refused, reset, DNS or CORS failure)"
+                        .into(),
+                attempts: 1,
+                cause: crate::error::Cause(Some(cause)),
+            });
             return (Err(e), None);
         }
     };
@@ -289,12 +296,13 @@ async fn attempt_once(
     };
     let text = match text {
         Ok(t) => t,
-        Err(_) => {
+        Err(cause) => {
             let e = signal.explain(Error::Network {
                 code: NetworkCode::Network,
                 status: Some(status),
                 message: "the connection failed while the response was read".into(),
                 attempts: 1,
+                cause: crate::error::Cause(Some(cause)),
             });
             return (Err(e), retry_after);
         }

@@ -7,7 +7,7 @@
 
 use omise_wasm::decode::{typed, Checked};
 use omise_wasm::error::{Error, NetworkCode};
-use omise_wasm::models::{Dispute, Document, List, Transaction};
+use omise_wasm::models::{DeletedDocument, Dispute, DisputeDocument, List, Transaction};
 use omise_wasm::params::{self, IdKind};
 use proptest::prelude::*;
 use serde_json::Value;
@@ -34,10 +34,11 @@ fn decode_all(text: &str) -> usize {
     }
     [
         one::<Dispute>(text),
-        one::<Document>(text),
+        one::<DisputeDocument>(text),
+        one::<DeletedDocument>(text),
         one::<Transaction>(text),
         one::<List<Dispute>>(text),
-        one::<List<Document>>(text),
+        one::<List<DisputeDocument>>(text),
         one::<List<Transaction>>(text),
     ]
     .iter()

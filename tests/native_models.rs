@@ -1,5 +1,7 @@
-//! Every response in tests/fixtures decodes (the malformed one into a typed error),
-//! and the shape tables the wasm checks with list the same fields as the serde models.
+//! Every response in tests/fixtures decodes (the malformed one into a typed error);
+//! removing a required field or nulling a non-nullable one from any of them fails; and
+//! the shape tables the wasm checks with list the same fields, with the same presence,
+//! as the serde models that write the TypeScript types.
 #![cfg(not(target_arch = "wasm32"))]
 
 use omise_wasm::decode::{typed, Checked};
@@ -64,11 +66,16 @@ fn every_fixture_decodes_into_its_model() {
         };
         let kind = match (v["object"].as_str(), item_object(&v)) {
             (Some("dispute"), _) => decode::<Dispute>(text).map(|_| "dispute"),
-            (Some("document"), _) => decode::<Document>(text).map(|_| "document"),
+            (Some("document"), _) if v["deleted"] == true => {
+                decode::<DeletedDocument>(text).map(|_| "deleted document")
+            }
+            (Some("document"), _) => decode::<DisputeDocument>(text).map(|_| "document"),
             (Some("transaction"), _) => decode::<Transaction>(text).map(|_| "transaction"),
             (Some("error"), _) => decode_error(text).map(|_| "error"),
             (Some("list"), Some("dispute")) => decode::<List<Dispute>>(text).map(|_| "list"),
-            (Some("list"), Some("document")) => decode::<List<Document>>(text).map(|_| "list"),
+            (Some("list"), Some("document")) => {
+                decode::<List<DisputeDocument>>(text).map(|_| "list")
+            }
             (Some("list"), Some("transaction")) => {
                 decode::<List<Transaction>>(text).map(|_| "list")
             }
@@ -81,6 +88,7 @@ fn every_fixture_decodes_into_its_model() {
     eprintln!("decoded fixtures: {counts:?}");
     assert_eq!(counts.get("malformed"), Some(&1));
     assert!(counts["dispute"] >= 10 && counts["list"] >= 15 && counts["transaction"] >= 5);
+    assert_eq!(counts["deleted document"], 2);
 }
 
 fn decode_error(text: &str) -> Result<ErrorObject, Error> {
@@ -97,13 +105,13 @@ fn real_data_that_differs_from_the_docs() {
         "omise-ruby/test__fixtures__api.omise.co__transactions-get.json",
     ))
     .unwrap();
-    assert_eq!(list.total, Some(2));
+    assert_eq!(list.total, 2);
     assert_eq!(list.order, None);
     assert!(list.is_legacy());
     let t = &list.data[0];
     assert_eq!(t.type_, Some(TransactionDirection::Credit));
     assert_eq!(t.created.as_deref(), Some("2015-01-15T05:00:29Z"));
-    assert_eq!(t.currency.as_deref(), Some("THB"));
+    assert_eq!(t.currency, "THB");
 
     // A dispute with more than the docs list: an embedded documents list and transactions.
     let d: Dispute = decode(&read(
@@ -112,12 +120,13 @@ fn real_data_that_differs_from_the_docs() {
     .unwrap();
     let docs = d.documents.as_ref().unwrap();
     assert_eq!(docs.data[0].download_uri, None);
-    assert_eq!(docs.data[0].filename.as_deref(), Some("evidence.png"));
+    assert_eq!(docs.data[0].filename, "evidence.png");
     assert_eq!(
         d.transactions.as_ref().unwrap()[0].key.as_deref(),
         Some("dispute.started.debit")
     );
     assert_eq!(d.funding_amount, Some(1_101_000));
+    assert_eq!(d.status, DisputeStatus::Open);
     assert!(!d.is_legacy());
 
     // Ids with a 0 in them, and the pre-2019 `created`.
@@ -162,8 +171,8 @@ fn shapes_that_are_not_the_model_are_malformed_responses() {
             "{why}: {err:?}"
         );
     }
-    // Unknown fields and nulls decode.
-    let d: Dispute = decode(r#"{"object":"dispute","id":"dspt_1","brand_new_field":{"x":1},"message":null,"metadata":{"a":[1,{"b":null}]}}"#).unwrap();
+    // Unknown fields and nulls where the API sends them decode.
+    let d: Dispute = decode(r#"{"object":"dispute","id":"dspt_1","livemode":false,"location":"/disputes/dspt_1","amount":1,"currency":"thb","charge":"chrg_1","status":"won","created_at":"2019-01-01T00:00:00Z","brand_new_field":{"x":1},"message":null,"closed_at":null,"metadata":{"a":[1,{"b":null}]}}"#).unwrap();
     assert_eq!(d.message, None);
 }
 
@@ -212,14 +221,11 @@ fn serde_fields<T: for<'de> serde::Deserialize<'de>>() -> Vec<&'static str> {
     f
 }
 
-fn shape_fields(
-    extra: &[&'static str],
-    fields: &[(&'static str, shape::Kind)],
-) -> Vec<&'static str> {
+fn shape_fields(extra: &[&'static str], fields: &[shape::Field]) -> Vec<&'static str> {
     let mut f: Vec<_> = extra
         .iter()
         .copied()
-        .chain(fields.iter().map(|(n, _)| *n))
+        .chain(fields.iter().map(|(n, _, _)| *n))
         .collect();
     f.sort_unstable();
     f
@@ -232,8 +238,12 @@ fn shape_tables_match_the_serde_models() {
         shape_fields(&["object", "id"], shape::DISPUTE.fields)
     );
     assert_eq!(
-        serde_fields::<Document>(),
+        serde_fields::<DisputeDocument>(),
         shape_fields(&["object", "id"], shape::DOCUMENT.fields)
+    );
+    assert_eq!(
+        serde_fields::<DeletedDocument>(),
+        shape_fields(&["object", "id"], shape::DELETED_DOCUMENT.fields)
     );
     assert_eq!(
         serde_fields::<Transaction>(),
@@ -247,4 +257,124 @@ fn shape_tables_match_the_serde_models() {
         shape::DISPUTE.fields.len() <= 32,
         "the absent-field mask is a u32"
     );
+}
+
+/// Whether a text decodes into one model.
+type Decodes = fn(&str) -> bool;
+
+/// The model and shape table of a top-level fixture object, by its `object` tag.
+fn model_of(v: &serde_json::Value) -> Option<(&'static shape::Shape, Decodes)> {
+    fn ok<T: Checked>(text: &str) -> bool {
+        decode::<T>(text).is_ok()
+    }
+    Some(match v["object"].as_str()? {
+        "dispute" => (&shape::DISPUTE, ok::<Dispute>),
+        "document" if v["deleted"] == true => (&shape::DELETED_DOCUMENT, ok::<DeletedDocument>),
+        "document" => (&shape::DOCUMENT, ok::<DisputeDocument>),
+        "transaction" => (&shape::TRANSACTION, ok::<Transaction>),
+        _ => return None,
+    })
+}
+
+/// The older name of a 2019-05-29 field, if it has one.
+fn legacy_of(name: &str) -> Option<&'static str> {
+    LEGACY_FIELDS
+        .iter()
+        .find(|(_, new)| *new == name)
+        .map(|(old, _)| *old)
+}
+
+#[test]
+fn a_required_field_removed_or_nulled_fails_and_an_optional_one_does_not() {
+    let mut checked = 0;
+    for (name, text) in fixtures() {
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(&text) else {
+            continue;
+        };
+        // A list's own fields, with the model of its items.
+        if v["object"] == "list" {
+            let decode_list = |v: &serde_json::Value| {
+                let text = v.to_string();
+                match item_object(v) {
+                    Some("transaction") => decode::<List<Transaction>>(&text).is_ok(),
+                    Some("document") => decode::<List<DisputeDocument>>(&text).is_ok(),
+                    _ => decode::<List<Dispute>>(&text).is_ok(),
+                }
+            };
+            for &(field, _, presence) in shape::LIST_FIELDS {
+                let mut without = v.clone();
+                if without.as_object_mut().unwrap().remove(field).is_some() {
+                    assert_eq!(
+                        decode_list(&without),
+                        !presence.required(),
+                        "{name}: without {field}"
+                    );
+                    let mut nulled = v.clone();
+                    nulled[field] = serde_json::Value::Null;
+                    assert_eq!(
+                        decode_list(&nulled),
+                        presence.nullable(),
+                        "{name}: {field} null"
+                    );
+                    checked += 1;
+                }
+            }
+            continue;
+        }
+        let Some((shape, decodes)) = model_of(&v) else {
+            continue;
+        };
+        assert!(decodes(&text), "{name} decodes as it is");
+        for &(field, _, presence) in shape.fields {
+            if v.get(field).is_none() && legacy_of(field).is_none_or(|old| v.get(old).is_none()) {
+                continue;
+            }
+            // Gone under both names: fails exactly when the field is required (or is the
+            // older name of a required field that is not there under its new name).
+            let feeds_required = LEGACY_FIELDS.iter().any(|(old, new)| {
+                *old == field
+                    && v.get(*new).is_none()
+                    && shape
+                        .fields
+                        .iter()
+                        .any(|(n, _, p)| n == new && p.required())
+            });
+            let mut without = v.clone();
+            let o = without.as_object_mut().unwrap();
+            o.remove(field);
+            if let Some(old) = legacy_of(field) {
+                o.remove(old);
+            }
+            assert_eq!(
+                decodes(&without.to_string()),
+                !(presence.required() || feeds_required),
+                "{name}: without {field}"
+            );
+            // Null: fails exactly when the field may not be null.
+            if v.get(field).is_some() {
+                let mut nulled = v.clone();
+                nulled[field] = serde_json::Value::Null;
+                assert_eq!(
+                    decodes(&nulled.to_string()),
+                    presence.nullable(),
+                    "{name}: {field} null"
+                );
+            }
+            checked += 1;
+        }
+        // object and id are required too.
+        for key in ["object", "id"] {
+            let mut without = v.clone();
+            without.as_object_mut().unwrap().remove(key);
+            assert!(!decodes(&without.to_string()), "{name}: without {key}");
+        }
+    }
+    assert!(checked > 300, "checked {checked} field removals");
+}
+
+#[test]
+fn the_legacy_names_the_wasm_check_uses_are_the_legacy_fields() {
+    let names: Vec<&str> = LEGACY_NAMES.split(' ').collect();
+    let pairs: Vec<(&str, &str)> = names.chunks(2).map(|p| (p[0], p[1])).collect();
+    assert_eq!(pairs, LEGACY_FIELDS);
 }

@@ -3,8 +3,9 @@
 //!
 //! Why not serde in wasm: checking through `serde_wasm_bindgen` cost about 30 KB of
 //! gzipped wasm (its errors format floats eagerly) and copied every string into wasm
-//! memory. These tables list the same fields as the serde models, which a native test
-//! proves (`shape_tables_match_the_serde_models`), so the two cannot drift apart.
+//! memory. These tables list the same fields as the serde models, with the same
+//! presence, which native tests prove (`shape_tables_match_the_serde_models`, and every
+//! fixture with each required field removed), so the two cannot drift apart.
 
 /// What a field must hold when present and not null.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -15,6 +16,8 @@ pub enum Kind {
     Int,
     /// `true` or `false`.
     Bool,
+    /// `true` only.
+    True,
     /// A JSON object (not an array).
     Object,
     /// One of these strings.
@@ -25,85 +28,143 @@ pub enum Kind {
     List(&'static Shape),
 }
 
-/// An object: its `object` tag, then its optional fields. `object` and `id` are required.
+/// Whether a field may be missing or null (the TypeScript `?` and `| null`).
+/// Its value is a bit set (1: required, 2: may be null) that the wasm check hands to
+/// JavaScript as it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Presence {
+    /// Always sent, never null (`amount: number`). For a field that older versions name
+    /// differently, the older name counts (it is mirrored first).
+    Required = 1,
+    /// Always sent, may be null (`message: string | null`).
+    RequiredOrNull = 3,
+    /// May be left out, never null (`reason_code?: string`).
+    Optional = 0,
+    /// May be left out or null (`closed_at?: string | null`).
+    OptionalOrNull = 2,
+}
+
+impl Presence {
+    /// Whether the field must be there.
+    pub fn required(self) -> bool {
+        self as u8 & 1 != 0
+    }
+
+    /// Whether the field may be null.
+    pub fn nullable(self) -> bool {
+        self as u8 & 2 != 0
+    }
+}
+
+/// A field of a table: its name, kind and presence.
+pub type Field = (&'static str, Kind, Presence);
+
+/// An object: its `object` tag, the prefix of its ids, then its fields. `object` and a
+/// string `id` are always required.
 #[derive(Debug, PartialEq)]
 pub struct Shape {
     /// The value of `object`, e.g. `dispute`.
     pub tag: &'static str,
-    /// Every other field the model knows, with its kind.
-    pub fields: &'static [(&'static str, Kind)],
+    /// How its ids start (`dspt_`), to find the id a request path asks for.
+    pub id_prefix: &'static str,
+    /// Every other field the model knows.
+    pub fields: &'static [Field],
 }
 
+use Kind::*;
+use Presence::*;
+
 const DIRECTIONS: &[&str] = &["credit", "debit"];
+const STATUSES: &[&str] = &["open", "pending", "won", "lost"];
+const KINDS: &[&str] = &[
+    "cardholder_details",
+    "details_of_purchase",
+    "proof_of_receipt",
+    "proof_of_acceptance",
+];
+const ORDERS: &[&str] = &["chronological", "reverse_chronological"];
 
 /// A transaction.
 pub static TRANSACTION: Shape = Shape {
     tag: "transaction",
+    id_prefix: "trxn_",
     fields: &[
-        ("livemode", Kind::Bool),
-        ("location", Kind::Str),
-        ("amount", Kind::Int),
-        ("currency", Kind::Str),
-        ("direction", Kind::OneOf(DIRECTIONS)),
-        ("key", Kind::Str),
-        ("origin", Kind::Str),
-        ("transferable_at", Kind::Str),
-        ("created_at", Kind::Str),
-        ("type", Kind::OneOf(DIRECTIONS)),
-        ("source", Kind::Str),
-        ("created", Kind::Str),
+        ("livemode", Bool, Optional),
+        ("location", Str, Optional),
+        ("amount", Int, Required),
+        ("currency", Str, Required),
+        ("direction", OneOf(DIRECTIONS), Required),
+        ("key", Str, Optional),
+        ("origin", Str, Optional),
+        ("transferable_at", Str, Optional),
+        ("created_at", Str, Required),
+        ("type", OneOf(DIRECTIONS), Optional),
+        ("source", Str, Optional),
+        ("transferable", Str, Optional),
+        ("created", Str, Optional),
     ],
 };
 
-/// A document.
+/// A dispute evidence document.
 pub static DOCUMENT: Shape = Shape {
     tag: "document",
+    id_prefix: "docu_",
     fields: &[
-        ("livemode", Kind::Bool),
-        ("location", Kind::Str),
-        ("deleted", Kind::Bool),
-        ("filename", Kind::Str),
-        ("kind", Kind::Str),
-        ("download_uri", Kind::Str),
-        ("created_at", Kind::Str),
+        ("livemode", Bool, Required),
+        ("location", Str, Required),
+        ("filename", Str, Required),
+        ("deleted", Bool, Optional),
+        ("kind", OneOf(KINDS), OptionalOrNull),
+        ("download_uri", Str, OptionalOrNull),
+        ("created_at", Str, Optional),
+        ("created", Str, Optional),
     ],
+};
+
+/// What deleting a document answers.
+pub static DELETED_DOCUMENT: Shape = Shape {
+    tag: "document",
+    id_prefix: "docu_",
+    fields: &[("livemode", Bool, Required), ("deleted", True, Required)],
 };
 
 /// A dispute.
 pub static DISPUTE: Shape = Shape {
     tag: "dispute",
+    id_prefix: "dspt_",
     fields: &[
-        ("livemode", Kind::Bool),
-        ("location", Kind::Str),
-        ("amount", Kind::Int),
-        ("currency", Kind::Str),
-        ("funding_amount", Kind::Int),
-        ("funding_currency", Kind::Str),
-        ("charge", Kind::Str),
-        ("transaction", Kind::Str),
-        ("transactions", Kind::Items(&TRANSACTION)),
-        ("documents", Kind::List(&DOCUMENT)),
-        ("message", Kind::Str),
-        ("admin_message", Kind::Str),
-        ("reason_code", Kind::Str),
-        ("reason_message", Kind::Str),
-        ("status", Kind::Str),
-        ("metadata", Kind::Object),
-        ("closed_at", Kind::Str),
-        ("created_at", Kind::Str),
-        ("created", Kind::Str),
+        ("livemode", Bool, Required),
+        ("location", Str, Required),
+        ("amount", Int, Required),
+        ("currency", Str, Required),
+        ("funding_amount", Int, Optional),
+        ("funding_currency", Str, Optional),
+        ("charge", Str, Required),
+        ("transaction", Str, Optional),
+        ("transactions", Items(&TRANSACTION), Optional),
+        ("documents", List(&DOCUMENT), Optional),
+        ("message", Str, RequiredOrNull),
+        ("admin_message", Str, OptionalOrNull),
+        ("reason_code", Str, Optional),
+        ("reason_message", Str, Optional),
+        ("status", OneOf(STATUSES), Required),
+        ("metadata", Object, Optional),
+        ("closed_at", Str, OptionalOrNull),
+        ("created_at", Str, Required),
+        ("created", Str, Optional),
     ],
 };
 
 /// The fields of a list object besides `object` and `data`.
-pub static LIST_FIELDS: &[(&str, Kind)] = &[
-    ("limit", Kind::Int),
-    ("offset", Kind::Int),
-    ("total", Kind::Int),
-    ("location", Kind::Str),
-    ("order", Kind::Str),
-    ("from", Kind::Str),
-    ("to", Kind::Str),
+pub static LIST_FIELDS: &[Field] = &[
+    ("limit", Int, Required),
+    ("offset", Int, Required),
+    ("total", Int, Required),
+    ("location", Str, Optional),
+    ("order", OneOf(ORDERS), OptionalOrNull),
+    ("from", Str, Required),
+    ("to", Str, Required),
 ];
 
 /// What a response must be.

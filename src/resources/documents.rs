@@ -35,7 +35,7 @@ impl Documents {
 #[wasm_bindgen]
 impl Documents {
     /// POST /disputes/{id}/documents: attaches a PNG, JPEG or PDF of at most 10 MiB.
-    #[wasm_bindgen(unchecked_return_type = "Promise<Document>")]
+    #[wasm_bindgen(unchecked_return_type = "Promise<DisputeDocument>")]
     pub fn upload(
         &self,
         #[wasm_bindgen(js_name = disputeId, unchecked_param_type = "string")] dispute: JsValue,
@@ -96,7 +96,7 @@ impl Documents {
     }
 
     /// GET /disputes/{id}/documents.
-    #[wasm_bindgen(unchecked_return_type = "Promise<List<Document>>")]
+    #[wasm_bindgen(unchecked_return_type = "Promise<List<DisputeDocument>>")]
     pub fn list(
         &self,
         #[wasm_bindgen(js_name = disputeId, unchecked_param_type = "string")] dispute: JsValue,
@@ -117,7 +117,7 @@ impl Documents {
     }
 
     /// GET /disputes/{id}/documents/{document_id}.
-    #[wasm_bindgen(unchecked_return_type = "Promise<Document>")]
+    #[wasm_bindgen(unchecked_return_type = "Promise<DisputeDocument>")]
     pub fn retrieve(
         &self,
         #[wasm_bindgen(js_name = disputeId, unchecked_param_type = "string")] dispute: JsValue,
@@ -129,7 +129,7 @@ impl Documents {
 
     /// DELETE /disputes/{id}/documents/{document_id}: only while the dispute is open.
     /// Never retried.
-    #[wasm_bindgen(unchecked_return_type = "Promise<Document>")]
+    #[wasm_bindgen(unchecked_return_type = "Promise<DeletedDocument>")]
     pub fn destroy(
         &self,
         #[wasm_bindgen(js_name = disputeId, unchecked_param_type = "string")] dispute: JsValue,
@@ -158,7 +158,12 @@ impl Documents {
                 path,
                 Body::Empty,
                 &options,
-                Expect::One(&shape::DOCUMENT),
+                // A delete answers only {object, id, livemode, deleted: true}.
+                Expect::One(if method == Method::Delete {
+                    &shape::DELETED_DOCUMENT
+                } else {
+                    &shape::DOCUMENT
+                }),
             )
         });
         send(&self.client, prepared)

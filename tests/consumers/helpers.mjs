@@ -1,6 +1,6 @@
 // Shared by the consumer tests: a fresh project with the packed tarball installed, and
 // child processes whose output is kept for the assertion message.
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { mkdtemp, mkdir, writeFile, realpath, lstat } from 'node:fs/promises';
@@ -100,39 +100,7 @@ export function freePort() {
   });
 }
 
-/**
- * Starts a long-running command (a server) in its own process group and waits until
- * `ready` answers; `stop()` ends that group. Its output is kept for error messages.
- */
-export async function startServer(cmd, args, { cwd, env, ready, timeoutMs = 120_000 }) {
-  const child = spawn(cmd, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (d) => { output += d; });
-  child.stderr.on('data', (d) => { output += d; });
-  let exited = null;
-  child.on('exit', (code, signal) => { exited = code ?? signal; });
-  const stop = () => new Promise((resolve) => {
-    if (exited !== null) return resolve();
-    child.once('exit', () => resolve());
-    try { process.kill(-child.pid, 'SIGTERM'); } catch { resolve(); }
-    setTimeout(() => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }, 5000).unref();
-  });
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (exited !== null) throw new Error(`${cmd} ${args.join(' ')} exited (${exited}):\n${output}`);
-    try {
-      const res = await fetch(ready, { signal: AbortSignal.timeout(5000) });
-      await res.arrayBuffer();
-      if (res.status < 500) break;
-    } catch { /* not up yet */ }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`${cmd} ${args.join(' ')} did not answer ${ready}:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return { stop, output: () => output };
-}
+export { startServer } from '../support/server.mjs';
 
 /** Basic auth for the emulator, as a merchant's server adds it. */
 export const AUTH = 'Basic ' + Buffer.from(`${KEY}:`).toString('base64');

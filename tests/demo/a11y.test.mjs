@@ -5,6 +5,15 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startStack, newPage, shot, axeViolations, sidewaysOverflow, PNG } from './harness.mjs';
 
+/** The contrast ratio of an rgb() colour against white. */
+function onWhite(rgb) {
+  const [r, g, b] = rgb.match(/\d+/g).slice(0, 3).map(Number).map((c) => {
+    const x = c / 255;
+    return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+  });
+  return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05);
+}
+
 let stack;
 before(async () => {
   stack = await startStack({ viewport: { width: 375, height: 800 } });
@@ -77,7 +86,7 @@ describe('phones and keyboards', () => {
     await page.close();
   });
 
-  it('has a working skip link and a visible focus ring of 3:1 or more', async () => {
+  it('has a working skip link, and a focus ring and control borders of 3:1 or more', async () => {
     const { page } = await newPage(stack);
     await page.setViewportSize({ width: 1280, height: 800 });
     await open(page, '#/disputes?status=open');
@@ -95,14 +104,15 @@ describe('phones and keyboards', () => {
     });
     assert.equal(ring.style, 'solid');
     assert.ok(ring.width >= 2, JSON.stringify(ring));
-    // Contrast of the ring against the white page.
-    const [r, g, b] = ring.color.match(/\d+/g).map(Number).map((c) => {
-      const x = c / 255;
-      return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
-    });
-    const lum = 0.2126 * r + 0.7152 * g + 0.0722 * b;
-    const ratio = 1.05 / (lum + 0.05);
-    assert.ok(ratio >= 3, `focus ring contrast ${ratio.toFixed(2)}:1`);
+    assert.ok(onWhite(ring.color) >= 3, `focus ring contrast ${onWhite(ring.color).toFixed(2)}:1`);
+
+    // Control borders (WCAG 1.4.11) on a dispute's forms.
+    const d = (await stack.apiGet('/disputes/open?limit=1')).data[0];
+    await open(page, `#/disputes/${d.id}`);
+    const borders = await page.$$eval('textarea, select, input[type=text], .btn, .dropzone',
+      (els) => els.map((e) => [e.className || e.tagName, getComputedStyle(e).borderTopColor]));
+    assert.ok(borders.length >= 4);
+    for (const [what, color] of borders) assert.ok(onWhite(color) >= 3, `${what} border ${color}: ${onWhite(color).toFixed(2)}:1`);
     await page.close();
   });
 });

@@ -1,13 +1,12 @@
 // Starts a fresh emulator and demo server (each on 127.0.0.1 with a free port) and a
 // headless Debian chromium through playwright-core; stops them again.
 
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createInterface } from 'node:readline';
 import { chromium } from 'playwright-core';
+import { startServer } from '../support/server.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const OUT_DIR = path.join(ROOT, 'test-output', 'demo');
@@ -17,58 +16,21 @@ export const PKG_DIR = path.resolve(ROOT, process.env.DEMO_PKG_DIR || 'pkg/web')
 export const EMULATOR = path.resolve(ROOT, process.env.OMISE_EMULATOR || 'target/release/omise-emulator');
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
-/** Spawns `cmd` and resolves with the first stdout line that starts with http. */
-function startPrintingUrl(cmd, args, opts = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], ...opts });
-    let stderr = '';
-    child.stderr.on('data', (c) => { stderr += c; });
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${path.basename(cmd)} printed no URL within 20 s: ${stderr}`));
-    }, 20000);
-    const rl = createInterface({ input: child.stdout });
-    rl.once('line', (line) => {
-      clearTimeout(timer);
-      if (!/^http:\/\//.test(line)) {
-        child.kill('SIGKILL');
-        reject(new Error(`${path.basename(cmd)} printed ${JSON.stringify(line)} first, not a URL`));
-      } else {
-        resolve({ child, url: line.trim(), stderr: () => stderr });
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${path.basename(cmd)} exited (${code}) before printing its URL: ${stderr}`));
-    });
-    child.once('error', (e) => { clearTimeout(timer); reject(e); });
-  });
-}
-
-function stopChild(child) {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const t = setTimeout(() => { child.kill('SIGKILL'); }, 3000);
-    child.once('exit', () => { clearTimeout(t); resolve(); });
-    child.kill('SIGTERM');
-  });
-}
-
 export async function startStack({ viewport = { width: 1280, height: 900 }, chromium: withChromium = true } = {}) {
   for (const [what, p] of [['emulator', EMULATOR], ['browser build of the library', path.join(PKG_DIR, 'omise_wasm.js')], ['chromium', CHROMIUM]]) {
     if (!fs.existsSync(p)) throw new Error(`${what} not found at ${p}`);
   }
   // The key goes by environment, as make demo passes it (never on a command line).
-  const emu = await startPrintingUrl(EMULATOR, ['--host', '127.0.0.1', '--port', '0'], {
+  const emu = await startServer(EMULATOR, ['--host', '127.0.0.1', '--port', '0'], {
     env: { ...process.env, OMISE_EMULATOR_SECRET_KEY: KEY },
   });
   let srv;
   try {
-    srv = await startPrintingUrl(process.execPath, [path.join(ROOT, 'www', 'server.mjs'), '--api', emu.url, '--port', '0', '--pkg', PKG_DIR], {
+    srv = await startServer(process.execPath, [path.join(ROOT, 'www', 'server.mjs'), '--api', emu.url, '--port', '0', '--pkg', PKG_DIR], {
       env: { ...process.env, OMISE_SECRET_KEY: KEY, DEMO_QUIET: '1' },
     });
   } catch (e) {
-    await stopChild(emu.child);
+    await emu.stop();
     throw e;
   }
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'demo-chromium-'));
@@ -86,7 +48,7 @@ export async function startStack({ viewport = { width: 1280, height: 900 }, chro
       acceptDownloads: true,
     });
   } catch (e) {
-    await stopChild(srv.child); await stopChild(emu.child);
+    await srv.stop(); await emu.stop();
     throw e;
   }
   fs.mkdirSync(OUT_DIR, { recursive: true });
@@ -113,7 +75,7 @@ export async function startStack({ viewport = { width: 1280, height: 900 }, chro
     },
     async stop() {
       await browser?.close().catch(() => {});
-      await Promise.all([stopChild(srv.child), stopChild(emu.child)]);
+      await Promise.all([srv.stop(), emu.stop()]);
       fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };

@@ -83,12 +83,17 @@ test('every exported value it lists is exported by require and by import', () =>
   }
 });
 
-test('every exported type it lists is declared', () => {
+test('every exported type it lists is declared, and every declared export is listed', () => {
   const types = listAfter('Loading', 'Exported types:');
   assert.ok(types.length >= 15, types.join());
   for (const name of types) {
     assert.match(dts, new RegExp(`export (?:declare )?(?:interface|type|class) ${name}\\b`), `type ${name}`);
   }
+  const declared = [...dts.matchAll(/^export (?:declare )?(?:interface|type|class|function|const) ([A-Za-z]+)/gm)].map((m) => m[1]);
+  const listed = new Set([...types, ...listAfter('Loading', 'Exported values:')]);
+  const missing = declared.filter((n) => !listed.has(n));
+  const extra = [...listed].filter((n) => !declared.includes(n));
+  assert.deepEqual({ missing, extra }, { missing: [], extra: [] }, "exported names the docs leave out (missing) or the package lacks (extra)");
 });
 
 test('every call it lists is a method of a client, and every method is listed', () => {
@@ -134,6 +139,7 @@ test('the validation codes it lists are the OmiseValidationCode union', () => {
 test('the network codes it lists are those OmiseNetworkError declares', () => {
   const code = declaration('OmiseNetworkError').match(/code\??:\s*([^;]*);/);
   assert.ok(code, 'OmiseNetworkError declares a code');
-  const declared = [...code[1].matchAll(/'([a-z_]+)'/g)].map((m) => m[1]);
+  const named = code[1].trim().match(/^[A-Z]\w*$/); // a type alias such as OmiseNetworkCode
+  const declared = named ? union(named[0]) : [...code[1].matchAll(/'([a-z_]+)'/g)].map((m) => m[1]);
   same(firstColumn('`OmiseNetworkError` codes'), declared, 'network codes');
 });
