@@ -5,6 +5,7 @@
 // plain processes on a page's URL (no driver, nothing downloaded: Debian's browsers).
 import { createServer, request as httpRequest } from 'node:http';
 import { spawn } from 'node:child_process';
+import { connect } from 'node:net';
 import { createReadStream, existsSync } from 'node:fs';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -41,11 +42,12 @@ async function serveFile(res, root, pathname) {
 
 /**
  * Serves `root` (static files) or forwards to `upstream` (a framework's server), with the
- * Omise proxy at /omise/* and POST /__result. `nextResult()` resolves with what the page posts next.
+ * Omise proxy at /omise/* and POST /__result?run=ID. `result(ID)` resolves with what the
+ * page opened with `run=ID` in its query posts first.
  */
 export async function pageServer({ root, upstream }) {
   const emulator = new URL(EMU);
-  const waiting = [];
+  const waiting = new Map(); // run id -> resolve
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     if (url.pathname === '/__result' && req.method === 'POST') {
@@ -53,7 +55,10 @@ export async function pageServer({ root, upstream }) {
       req.on('data', (d) => { body += d; });
       req.on('end', () => {
         res.writeHead(204); res.end();
-        waiting.shift()?.(body);
+        // Only the first post of a run counts (React's dev mode runs effects twice).
+        const run = url.searchParams.get('run');
+        waiting.get(run)?.(body);
+        waiting.delete(run);
       });
       return;
     }
@@ -68,10 +73,25 @@ export async function pageServer({ root, upstream }) {
     if (upstream) forward(req, res, new URL(upstream), req.url, { ...req.headers });
     else serveFile(res, root, url.pathname);
   });
+  // WebSockets (a dev server's hot reload) go through to the upstream as they are.
+  server.on('upgrade', (req, socket, head) => {
+    if (!upstream) { socket.destroy(); return; }
+    const target = new URL(upstream);
+    const up = connect(Number(target.port), target.hostname, () => {
+      const lines = [`${req.method} ${req.url} HTTP/${req.httpVersion}`];
+      for (let i = 0; i < req.rawHeaders.length; i += 2) lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
+      up.write(lines.join('\r\n') + '\r\n\r\n');
+      up.write(head);
+      up.pipe(socket);
+      socket.pipe(up);
+    });
+    up.on('error', () => socket.destroy());
+    socket.on('error', () => up.destroy());
+  });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     origin: `http://127.0.0.1:${server.address().port}`,
-    nextResult: () => new Promise((resolve) => waiting.push(resolve)),
+    result: (run) => new Promise((resolve) => waiting.set(run, resolve)),
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
   };
 }
@@ -96,6 +116,10 @@ const FIREFOX_PREFS = {
  * result the page posts to `server`; the browser is stopped either way.
  */
 export async function resultFromBrowser(browser, server, url, timeoutMs = 90_000) {
+  const run = `${browser}-${Math.random().toString(36).slice(2)}`;
+  const page = new URL(url);
+  page.searchParams.set('run', run);
+  url = page.href;
   const profile = await mkdtemp(join(tmpdir(), `omise-wasm-${browser}-`));
   let cmd, args;
   if (browser === 'chromium') {
@@ -120,7 +144,7 @@ export async function resultFromBrowser(browser, server, url, timeoutMs = 90_000
   let timer;
   try {
     const body = await Promise.race([
-      server.nextResult(),
+      server.result(run),
       new Promise((_, reject) => {
         timer = setTimeout(() => reject(new Error(`${browser} posted no result within ${timeoutMs} ms:\n${output.slice(-4000)}`)), timeoutMs);
       }),
@@ -171,7 +195,8 @@ export async function report(run) {
   } catch (e) {
     result = { failed: { name: e && e.name, code: e && e.code, message: String(e && e.message) } };
   }
-  await fetch('/__result', { method: 'POST', body: JSON.stringify(result) });
+  const id = new URLSearchParams(location.search).get('run');
+  await fetch('/__result?run=' + encodeURIComponent(id), { method: 'POST', body: JSON.stringify(result) });
 }
 `;
 

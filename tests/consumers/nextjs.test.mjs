@@ -1,5 +1,6 @@
 // Consumer: a Next.js app, built with `next build` (Turbopack, the default) and with
-// `next build --webpack`, served by `next start`, with no Next.js setting at all. It uses
+// `next build --webpack`, served by `next start`, and served by `next dev`, with no
+// Next.js setting at all. It uses
 // the package everywhere Next.js runs code: a Node route handler (lists disputes and
 // uploads a PDF with the secret key), an edge route handler, a server component, and a
 // client component that runs in headless Chromium and Firefox through the merchant's proxy.
@@ -82,24 +83,27 @@ before(async () => {
 
 const env = () => ({ ...process.env, NEXT_TELEMETRY_DISABLED: '1', OMISE_SECRET_KEY: KEY, OMISE_API_URL: EMU });
 
-for (const bundler of ['turbopack', 'webpack']) {
-  test(`next build (${bundler}) + next start: route handlers, server and client components`, async (t) => {
-    await run(process.execPath, [NEXT(dir), 'build', ...(bundler === 'webpack' ? ['--webpack'] : [])],
-      { cwd: dir, env: env(), timeout: 900_000 });
-    const wasm = [];
-    const walk = async (d) => {
-      for (const e of await readdir(d, { withFileTypes: true })) {
-        if (e.isDirectory()) await walk(join(d, e.name));
-        else if (e.name.endsWith('.wasm')) wasm.push(join(d, e.name));
-      }
-    };
-    await walk(join(dir, '.next', 'static'));
-    assert.ok(wasm.length >= 1, 'the client bundle emits the .wasm');
-    t.diagnostic(`${bundler}: browser .wasm ${(await readFile(wasm[0])).length} bytes`);
+for (const bundler of ['turbopack', 'webpack', 'dev']) {
+  const title = bundler === 'dev' ? 'next dev (Turbopack)' : `next build (${bundler}) + next start`;
+  test(`${title}: route handlers, server and client components`, async (t) => {
+    if (bundler !== 'dev') {
+      await run(process.execPath, [NEXT(dir), 'build', ...(bundler === 'webpack' ? ['--webpack'] : [])],
+        { cwd: dir, env: env(), timeout: 900_000 });
+      const wasm = [];
+      const walk = async (d) => {
+        for (const e of await readdir(d, { withFileTypes: true })) {
+          if (e.isDirectory()) await walk(join(d, e.name));
+          else if (e.name.endsWith('.wasm')) wasm.push(join(d, e.name));
+        }
+      };
+      await walk(join(dir, '.next', 'static'));
+      assert.ok(wasm.length >= 1, 'the client bundle emits the .wasm');
+      t.diagnostic(`${bundler}: browser .wasm ${(await readFile(wasm[0])).length} bytes`);
+    }
 
     const port = await freePort();
-    const next = await startServer(process.execPath, [NEXT(dir), 'start', '-H', '127.0.0.1', '-p', String(port)],
-      { cwd: dir, env: env(), ready: `http://127.0.0.1:${port}/api/edge` });
+    const next = await startServer(process.execPath, [NEXT(dir), bundler === 'dev' ? 'dev' : 'start', '-H', '127.0.0.1', '-p', String(port)],
+      { cwd: dir, env: env(), ready: `http://127.0.0.1:${port}/api/edge`, timeoutMs: 300_000 });
     const front = await pageServer({ upstream: `http://127.0.0.1:${port}` });
     try {
       const expected = await emulatorGet('/disputes?limit=5');
