@@ -16,7 +16,7 @@ const web = path.join(root, 'pkg/web');
 
 const page = `<!doctype html><meta charset="utf-8"><title>omise-wasm bench</title>
 <script type="module">
-import * as lib from '/pkg/omise_wasm.js';
+import * as lib from '/pkg/index.js'; // what a page imports: ready when the import resolves
 window.run = async (n) => {
   if (typeof lib.default === 'function') await lib.default(); // harmless where the module is ready
   const omise = new lib.Omise({ baseUrl: '/omise' });

@@ -30,7 +30,7 @@ emulator() {
 
 # 1. Bundle: what a browser downloads, gzip -9, as build.sh measures it.
 wasm_gz=$(gzip -9c pkg/web/omise_wasm_bg.wasm | wc -c)
-js_gz=$(gzip -9c pkg/web/omise_wasm.js | wc -c)
+js_gz=$(gzip -9c pkg/web/index.js | wc -c)
 printf '{"wasm": %d, "js": %d, "budget": 46080}\n' "$wasm_gz" "$js_gz" >"$out/bundle.json"
 # What the wasm is made of (twiggy, by crate), from the wasm-pack output before wasm-opt.
 command -v twiggy >/dev/null 2>&1 || { say "installing twiggy (cargo install)"; cargo install twiggy --locked >&2 || cargo install twiggy >&2; }
