@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Stands in for wasm-bindgen-test-runner in the headless-Chrome stage (scripts/test.sh puts
-# it first on PATH). chromedriver sometimes never sees the test page start its tests
+# Stands in for wasm-bindgen-test-runner in the headless-browser stages (scripts/test.sh puts
+# it first on PATH). The WebDriver runner sometimes never sees the test page start its tests
 # ("Failed to detect test as having been run": the page's scripts did not run, cause not
 # found; the same tests pass when the page is loaded again). Such a run is started again,
 # up to 3 times; any other result, pass or fail, is final.

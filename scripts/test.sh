@@ -40,12 +40,12 @@ stage "native tests: models, fixtures, validation, fuzz, emulator" cargo test --
 # is given: here the headless browsers' test pages, served on 127.0.0.1 at a random port.
 start_emulator --control-origin 'http://127.0.0.1:*'
 stage "wasm tests in Node" wasm_tests node --node -- -- --nocapture
-# In Chrome a test page that never started its tests is loaded again (see the script).
-chrome_bin=$(mktemp -d)
-ln -s "$(command -v wasm-bindgen)" "$chrome_bin/wasm-bindgen"
-ln -s "$PWD/scripts/retry-unstarted-page.sh" "$chrome_bin/wasm-bindgen-test-runner"
-PATH="$chrome_bin:$PATH" stage "wasm tests in headless Chrome" wasm_tests chrome --headless --chrome --features browser-tests -- --nocapture
-stage "wasm tests in headless Firefox" wasm_tests firefox --headless --firefox --features browser-tests -- --nocapture
+# In the browsers a test page that never started its tests is loaded again (see the script).
+runner_bin=$(mktemp -d)
+ln -s "$(command -v wasm-bindgen)" "$runner_bin/wasm-bindgen"
+ln -s "$PWD/scripts/retry-unstarted-page.sh" "$runner_bin/wasm-bindgen-test-runner"
+PATH="$runner_bin:$PATH" stage "wasm tests in headless Chrome" wasm_tests chrome --headless --chrome --features browser-tests -- --nocapture
+PATH="$runner_bin:$PATH" stage "wasm tests in headless Firefox" wasm_tests firefox --headless --firefox --features browser-tests -- --nocapture
 kill "$EMU_PID" 2>/dev/null || true
 stage "omise-node (the official SDK) against the emulator" bash scripts/conformance.sh
 stage "npm package build (pkg/)" bash scripts/build.sh
