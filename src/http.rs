@@ -260,18 +260,30 @@ const readBody = async (r, cap) => {
     return redirect ? undefined : null;
   }
   if (!b) return '';
-  const reader = b.getReader(), dec = new TextDecoder();
-  let text = '', size = 0;
+  // Chunks are kept and decoded once at the end: decoding each as it comes cost a
+  // seventh of a 100-dispute call in Node.
+  const reader = b.getReader(), parts = [];
+  let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) return text + dec.decode();
+    if (done) break;
     size += value.byteLength;
     if (size > cap) {
       reader.cancel().catch(() => {});
       return null;
     }
-    text += dec.decode(value, { stream: true });
+    parts.push(value);
   }
+  let all = parts[0] || new Uint8Array();
+  if (parts.length > 1) {
+    all = new Uint8Array(size);
+    let at = 0;
+    for (const p of parts) {
+      all.set(p, at);
+      at += p.byteLength;
+    }
+  }
+  return new TextDecoder().decode(all);
 };
 export function omiseReadBody(r, cap) {
   return readBody(r, cap);

@@ -371,10 +371,3 @@ fn a_required_field_removed_or_nulled_fails_and_an_optional_one_does_not() {
     }
     assert!(checked > 300, "checked {checked} field removals");
 }
-
-#[test]
-fn the_legacy_names_the_wasm_check_uses_are_the_legacy_fields() {
-    let names: Vec<&str> = LEGACY_NAMES.split(' ').collect();
-    let pairs: Vec<(&str, &str)> = names.chunks(2).map(|p| (p[0], p[1])).collect();
-    assert_eq!(pairs, LEGACY_FIELDS);
-}

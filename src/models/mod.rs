@@ -57,11 +57,6 @@ pub const LEGACY_FIELDS: [(&str, &str); 4] = [
     ("transferable", "transferable_at"),
 ];
 
-/// [`LEGACY_FIELDS`] as the wasm check hands them to JavaScript: `old new old new …`
-/// (a native test keeps the two equal).
-pub const LEGACY_NAMES: &str =
-    "created created_at type direction source origin transferable transferable_at";
-
 /// What a decoded response says about itself, for the client's checks.
 pub trait Resource {
     /// Whether the object uses pre-2019-05-29 field names that should be mirrored.

@@ -64,6 +64,8 @@ pub type Field = (&'static str, Kind, Presence);
 /// string `id` are always required.
 #[derive(Debug, PartialEq)]
 pub struct Shape {
+    /// Which shape, as the JavaScript checker (`src/js/check.js`) names it.
+    pub name: &'static str,
     /// The value of `object`, e.g. `dispute`.
     pub tag: &'static str,
     /// How its ids start (`dspt_`), to find the id a request path asks for.
@@ -87,6 +89,7 @@ const ORDERS: &[&str] = &["chronological", "reverse_chronological"];
 
 /// A transaction.
 pub static TRANSACTION: Shape = Shape {
+    name: "transaction",
     tag: "transaction",
     id_prefix: "trxn_",
     fields: &[
@@ -108,6 +111,7 @@ pub static TRANSACTION: Shape = Shape {
 
 /// A dispute evidence document.
 pub static DOCUMENT: Shape = Shape {
+    name: "document",
     tag: "document",
     id_prefix: "docu_",
     fields: &[
@@ -124,6 +128,7 @@ pub static DOCUMENT: Shape = Shape {
 
 /// What deleting a document answers.
 pub static DELETED_DOCUMENT: Shape = Shape {
+    name: "deleted_document",
     tag: "document",
     id_prefix: "docu_",
     fields: &[("livemode", Bool, Required), ("deleted", True, Required)],
@@ -131,6 +136,7 @@ pub static DELETED_DOCUMENT: Shape = Shape {
 
 /// A dispute.
 pub static DISPUTE: Shape = Shape {
+    name: "dispute",
     tag: "dispute",
     id_prefix: "dspt_",
     fields: &[
