@@ -19,6 +19,7 @@ import { execFileSync } from 'node:child_process';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'rolldown';
+import { shortenImportNames } from './short-import-names.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const TEMPLATE = join(ROOT, 'pkg-template');
@@ -219,6 +220,7 @@ async function main([glueDir, stage, wasmFile]) {
   if (!glueDir || !stage || !wasmFile) throw new Error('usage: build-package.mjs <glue dir> <staging dir> <optimised .wasm>');
   await mkdir(join(stage, 'web'), { recursive: true });
   await mkdir(join(stage, 'node'), { recursive: true });
+  await shortenImportNames(join(glueDir, 'omise_wasm.js'), wasmFile);
   await copyFile(wasmFile, join(stage, 'web', 'omise_wasm_bg.wasm'));
   await bundleWebGlue(glueDir, stage);
   await writeModuleEntries(stage);
