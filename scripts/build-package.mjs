@@ -70,7 +70,7 @@ async function publicModule(glueDir) {
  * be mangled.
  */
 async function bundleWebGlue(glueDir, stage) {
-  const keepNames = { function: false, class: true };
+  const keepNames = KEEP_NAMES;
   const minified = (input, file) => build({
     input,
     logLevel: 'warn',
@@ -117,12 +117,22 @@ export { init };
  * instantiated synchronously, so that it survives any bundler (Next.js, esbuild, Rollup,
  * bun build) with no file lookup; node/index.mjs gives ES modules the same instance.
  */
+/** What minifying keeps: class names (console.log shows `Omise {…}`, errors their class). */
+const KEEP_NAMES = { function: false, class: true };
+
+const PLACEHOLDER = 'omise-wasm: the base64 bytes';
+
 async function bundleNode(glueDir, stage, wasmFile) {
   const names = (await exportNames(join(glueDir, 'public.js'))).filter((n) => !['default', 'init', 'initSync'].includes(n));
   const base64 = (await readFile(wasmFile)).toString('base64');
   const entry = join(glueDir, 'node-entry.js');
+  const transport = (await readdir(join(glueDir, 'snippets'))).map((d) => join(glueDir, 'snippets', d, 'src/js/transport.js'));
   await writeFile(entry, `import { initSync as instantiate } from './omise_wasm.js';
+import { omiseUseTransport } from ${JSON.stringify(transport[0])};
+import { isNode, isNodeFetch, nodeFetch } from ${JSON.stringify(join(ROOT, 'src/js/node-http.js'))};
 import base64 from 'omise-wasm:bytes';
+// Node itself sends through node:http (src/js/node-http.js says why); Deno and Bun fetch.
+if (isNode()) omiseUseTransport(nodeFetch, isNodeFetch);
 // Buffer where there is one (Node, Bun, Deno's npm code); atob anywhere else.
 const bytes = typeof Buffer === 'function' ? Buffer.from(base64, 'base64')
   : Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
@@ -138,14 +148,28 @@ export function initSync(_module) {}
   const inlineBytes = {
     name: 'omise-wasm-bytes',
     resolveId: (id) => (id === 'omise-wasm:bytes' ? id : null),
-    load: (id) => (id === 'omise-wasm:bytes' ? `export default ${JSON.stringify(base64)};` : null),
+    load: (id) => (id === 'omise-wasm:bytes' ? `export default ${JSON.stringify(PLACEHOLDER)};` : null),
   };
+  const cjs = join(stage, 'node', 'omise_wasm.cjs');
   await build({
     input: entry,
     plugins: [inlineBytes],
+    external: [/^node:/],
     logLevel: 'warn',
-    output: { file: join(stage, 'node', 'omise_wasm.cjs'), format: 'cjs' },
+    // Minified, class names kept: Node scans this source too when an ES module imports it.
+    output: { file: cjs, format: 'cjs', minify: { compress: { keepNames: KEEP_NAMES }, mangle: { keepNames: KEEP_NAMES } } },
   });
+  // The bytes live in a file of their own, which only `require` reads: Node scans the
+  // source of a CommonJS module that an ES module imports for its exports, and scanning
+  // 120 KB of base64 took 25 ms of every cold `import` (the require() below is not scanned).
+  const glue = await readFile(cjs, 'utf8');
+  const quoted = new RegExp(`(["'\`])${PLACEHOLDER}\\1`, 'g');
+  if (glue.match(quoted)?.length !== 1) throw new Error('node glue: the bytes placeholder is not there once');
+  await writeFile(cjs, glue.replace(quoted, "require('./omise_wasm_bytes.cjs')"));
+  await writeFile(join(stage, 'node', 'omise_wasm_bytes.cjs'),
+    `// The wasm module (web/omise_wasm_bg.wasm), base64: Node, Deno, Bun and server bundles load it with no file lookup.
+module.exports = ${JSON.stringify(base64)};
+`);
   await writeFile(join(stage, 'node', 'index.mjs'), `// Node's ES module entry: the CommonJS build, so that \`import\` and \`require\` in one
 // process share one wasm instance (and the same init/initSync no-ops).
 import glue from './omise_wasm.cjs';

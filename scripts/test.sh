@@ -50,6 +50,7 @@ kill "$EMU_PID" 2>/dev/null || true
 stage "omise-node (the official SDK) against the emulator" bash scripts/conformance.sh
 stage "npm package build (pkg/)" bash scripts/build.sh
 stage "docs/reference.md names what the package has" node --test tests/docs/
+stage "Node transport (node:http) answers as fetch does, case by case" node --test tests/node/
 stage "npm consumers: Node 20/22, Deno, Bun, esbuild, Rollup, Next.js, Workers, Vite, webpack, import map in Chromium and Firefox, TypeScript" bash scripts/consumers.sh
 stage "demo dashboard in Chromium (Playwright) and Firefox (WebDriver BiDi)" env DEMO_SKIP_BUILD=1 bash scripts/demo-test.sh
 

@@ -7,12 +7,15 @@ use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
 
+#[wasm_bindgen(module = "/src/js/transport.js")]
+extern "C" {
+    /// The global `fetch`, or the transport a runtime's entry installed (Node: node:http).
+    #[wasm_bindgen(js_name = omiseFetch, catch)]
+    pub fn fetch(url: &str, init: &js_sys::Object) -> Result<Promise, JsValue>;
+}
+
 #[wasm_bindgen]
 extern "C" {
-    /// The global `fetch`.
-    #[wasm_bindgen(js_name = fetch, catch)]
-    pub fn fetch(url: &str, init: &js_sys::Object) -> Result<Promise, JsValue>;
-
     /// The global `setTimeout`; returns a handle (a number in browsers, an object in Node).
     #[wasm_bindgen(js_name = setTimeout, catch)]
     pub fn set_timeout(handler: &Function, ms: i32) -> Result<JsValue, JsValue>;
