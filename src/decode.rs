@@ -4,7 +4,7 @@
 //! every field the server sent. In wasm it is checked in place, in JavaScript, against
 //! the shape tables of [`crate::models::shape`] handed over once as plain arrays (a
 //! checker in JS is a third of the size of the same in wasm, and copies no strings);
-//! natively, and in tests, the serde models decode the same JSON. Either way
+//! the native tests decode the same JSON with the serde models. Either way
 //! a required field that is missing, a field of the wrong type or null where it may not
 //! be, or an object whose `id` is not the one the request asked for is an
 //! `OmiseNetworkError` with code `malformed_response` naming the field, never a panic:
@@ -12,51 +12,11 @@
 
 use crate::error::Error;
 use crate::models::shape::{Expect, Field, Kind, Shape, LIST_FIELDS};
-use crate::models::{
-    DeletedDocument, Dispute, DisputeDocument, List, Resource, Transaction, LEGACY_NAMES,
-};
+use crate::models::LEGACY_NAMES;
 use js_sys::Array;
-use serde::{Deserialize, Deserializer};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
-
-/// A serde model the native decoder can produce.
-pub trait Checked: for<'de> Deserialize<'de> + Resource {
-    /// What the response should be (the same shape the wasm check uses).
-    const EXPECT: Expect;
-}
-
-impl Checked for Dispute {
-    const EXPECT: Expect = Expect::One(&crate::models::shape::DISPUTE);
-}
-impl Checked for DisputeDocument {
-    const EXPECT: Expect = Expect::One(&crate::models::shape::DOCUMENT);
-}
-impl Checked for DeletedDocument {
-    const EXPECT: Expect = Expect::One(&crate::models::shape::DELETED_DOCUMENT);
-}
-impl Checked for Transaction {
-    const EXPECT: Expect = Expect::One(&crate::models::shape::TRANSACTION);
-}
-impl Checked for List<Dispute> {
-    const EXPECT: Expect = Expect::List(&crate::models::shape::DISPUTE);
-}
-impl Checked for List<DisputeDocument> {
-    const EXPECT: Expect = Expect::List(&crate::models::shape::DOCUMENT);
-}
-impl Checked for List<Transaction> {
-    const EXPECT: Expect = Expect::List(&crate::models::shape::TRANSACTION);
-}
-
-/// Decodes a serde model from any deserializer (JSON text natively).
-pub fn typed<'de, T: Checked, D: Deserializer<'de>>(d: D) -> Result<T, Error> {
-    let value = T::deserialize(d).map_err(|e| malformed(T::EXPECT, &e.to_string()))?;
-    if !value.mirrored() {
-        return Err(malformed(T::EXPECT, "a required field is missing"));
-    }
-    Ok(value)
-}
 
 fn malformed(expect: Expect, why: &str) -> Error {
     Error::malformed(
