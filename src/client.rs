@@ -12,6 +12,7 @@ use crate::models::shape::Expect;
 use crate::params;
 use js_sys::Promise;
 use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 
@@ -144,9 +145,14 @@ impl Client {
 }
 
 /// Runs a call as a Promise: every error, validation included, becomes a rejection.
+/// Boxed, so that one copy of the executor's glue serves every kind of call.
 pub fn promise<F>(fut: F) -> Promise
 where
     F: Future<Output = Result<JsValue, Error>> + 'static,
 {
+    run_as_promise(Box::pin(fut))
+}
+
+fn run_as_promise(fut: Pin<Box<dyn Future<Output = Result<JsValue, Error>>>>) -> Promise {
     wasm_bindgen_futures::future_to_promise(async move { fut.await.map_err(JsValue::from) })
 }

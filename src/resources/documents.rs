@@ -34,11 +34,9 @@ fn path(dispute_id: &JsValue) -> Result<String, Error> {
 
 /// `/disputes/{id}/documents/{document_id}`, with both ids checked.
 fn document_path(dispute_id: &JsValue, document_id: &JsValue) -> Result<String, Error> {
-    let dispute_path = path(dispute_id)?;
-    Ok(format!(
-        "{dispute_path}/{}",
-        id_arg(IdKind::Document, document_id)?
-    ))
+    let id = id_arg(IdKind::Dispute, dispute_id)?;
+    let document = id_arg(IdKind::Document, document_id)?;
+    Ok(format!("/disputes/{id}/documents/{document}"))
 }
 
 /// The Document API.
