@@ -9,7 +9,7 @@ pub const DEFAULT_API_VERSION: &str = "2019-05-29";
 pub const DEFAULT_BASE_URL: &str = "https://api.omise.co";
 /// Per-attempt time limit: banks can be slow.
 pub const DEFAULT_TIMEOUT_MS: u32 = 60_000;
-/// Retries of a GET after the first attempt.
+/// Retries after the first attempt, where [`crate::retry`] allows any.
 pub const DEFAULT_MAX_RETRIES: u32 = 2;
 /// This library's User-Agent product token.
 pub const USER_AGENT: &str = concat!("omise-wasm/", env!("CARGO_PKG_VERSION"));
@@ -236,7 +236,7 @@ pub struct Config {
     pub api_version: String,
     /// Default per-attempt timeout.
     pub timeout_ms: u32,
-    /// Default GET retries.
+    /// Default retries, where [`crate::retry`] allows any.
     pub max_retries: u32,
     /// Extra headers.
     pub headers: Vec<(String, String)>,

@@ -1,6 +1,6 @@
 //! The transport: one request through the platform's `fetch` (or, for uploads in a
 //! browser, `XMLHttpRequest`, the only API that reports upload progress), with a
-//! per-attempt timeout, the caller's abort signal, and retries for GET only.
+//! per-attempt timeout, the caller's abort signal, and the retries [`crate::retry`] allows.
 
 use crate::config::Config;
 use crate::error::{status_error, Error, NetworkCode};
@@ -86,7 +86,7 @@ impl Request {
     }
 }
 
-/// Sends `req`, retrying a GET on transient failures (the policy is [`crate::retry`]);
+/// Sends `req`, again after the failures [`crate::retry`] says to retry;
 /// returns the parsed JSON of a successful answer (not yet checked against a model).
 pub async fn send(config: &Config, req: &Request, opts: &CallOptions) -> Result<JsValue, Error> {
     let mut number = 1;
