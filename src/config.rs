@@ -1,6 +1,6 @@
 //! Client and per-call settings, checked once and kept in Rust.
 
-use crate::error::Error;
+use crate::error::{Error, ValidationCode};
 use std::fmt;
 
 /// The API version this library is written against.
@@ -9,7 +9,7 @@ pub const DEFAULT_API_VERSION: &str = "2019-05-29";
 pub const DEFAULT_BASE_URL: &str = "https://api.omise.co";
 /// Per-attempt time limit: banks can be slow.
 pub const DEFAULT_TIMEOUT_MS: u32 = 60_000;
-/// Retries of a GET after the first attempt.
+/// Retries after the first attempt, where [`crate::retry`] allows any.
 pub const DEFAULT_MAX_RETRIES: u32 = 2;
 /// This library's User-Agent product token.
 pub const USER_AGENT: &str = concat!("omise-wasm/", env!("CARGO_PKG_VERSION"));
@@ -28,7 +28,7 @@ impl SecretKey {
             && key.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_');
         if !ok {
             return Err(Error::validation(
-                "invalid_secret_key",
+                ValidationCode::InvalidSecretKey,
                 "secretKey",
                 "secretKey must be a non-empty string of letters, digits and '_' such as skey_test_...",
             ));
@@ -78,7 +78,7 @@ pub fn base64(input: &[u8]) -> String {
 pub fn check_base_url(url: &str, in_browser: bool) -> Result<String, Error> {
     let bad = |why: &str| {
         Err(Error::validation(
-            "invalid_base_url",
+            ValidationCode::InvalidBaseUrl,
             "baseUrl",
             format!("baseUrl {why}"),
         ))
@@ -139,7 +139,7 @@ pub fn check_key_transport(base_url: &str) -> Result<(), Error> {
         Ok(())
     } else {
         Err(Error::validation(
-            "invalid_base_url",
+            ValidationCode::InvalidBaseUrl,
             "baseUrl",
             "baseUrl must be https: when a secretKey is given (http: only for a loopback host)",
         ))
@@ -161,7 +161,7 @@ pub fn check_api_version(v: &str) -> Result<(), Error> {
         Ok(())
     } else {
         Err(Error::validation(
-            "invalid_api_version",
+            ValidationCode::InvalidApiVersion,
             "apiVersion",
             "apiVersion must be a date such as 2019-05-29",
         ))
@@ -205,7 +205,7 @@ pub fn check_header(name: &str, value: &str, has_key: bool) -> Result<(), Error>
         Ok(())
     } else {
         Err(Error::validation(
-            "invalid_headers",
+            ValidationCode::InvalidHeaders,
             "headers",
             "headers must map HTTP token names (none that frame or route) to printable Latin-1",
         ))
@@ -218,7 +218,7 @@ pub fn check_user_agent(v: &str) -> Result<(), Error> {
         Ok(())
     } else {
         Err(Error::validation(
-            "invalid_user_agent",
+            ValidationCode::InvalidUserAgent,
             "userAgent",
             "userAgent must be a single line of at most 256 characters",
         ))
@@ -236,7 +236,7 @@ pub struct Config {
     pub api_version: String,
     /// Default per-attempt timeout.
     pub timeout_ms: u32,
-    /// Default GET retries.
+    /// Default retries, where [`crate::retry`] allows any.
     pub max_retries: u32,
     /// Extra headers.
     pub headers: Vec<(String, String)>,

@@ -5,7 +5,7 @@
 //! JavaScript compiled from the shape tables of [`crate::models::shape`] (one crossing
 //! per response, no string copied into wasm; a checker in JS is a third of the size of
 //! the same in wasm, and straight-line code is ten times faster than a table loop);
-//! natively, and in tests, the serde models decode the same JSON. Either way
+//! the native tests decode the same JSON with the serde models. Either way
 //! a required field that is missing, a field of the wrong type or null where it may not
 //! be, or an object whose `id` is not the one the request asked for is an
 //! `OmiseNetworkError` with code `malformed_response` naming the field, never a panic:
@@ -13,47 +13,8 @@
 
 use crate::error::Error;
 use crate::models::shape::Expect;
-use crate::models::{DeletedDocument, Dispute, DisputeDocument, List, Resource, Transaction};
-use serde::{Deserialize, Deserializer};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
-
-/// A serde model the native decoder can produce.
-pub trait Checked: for<'de> Deserialize<'de> + Resource {
-    /// What the response should be (the same shape the wasm check uses).
-    const EXPECT: Expect;
-}
-
-impl Checked for Dispute {
-    const EXPECT: Expect = Expect::One(&crate::models::shape::DISPUTE);
-}
-impl Checked for DisputeDocument {
-    const EXPECT: Expect = Expect::One(&crate::models::shape::DOCUMENT);
-}
-impl Checked for DeletedDocument {
-    const EXPECT: Expect = Expect::One(&crate::models::shape::DELETED_DOCUMENT);
-}
-impl Checked for Transaction {
-    const EXPECT: Expect = Expect::One(&crate::models::shape::TRANSACTION);
-}
-impl Checked for List<Dispute> {
-    const EXPECT: Expect = Expect::List(&crate::models::shape::DISPUTE);
-}
-impl Checked for List<DisputeDocument> {
-    const EXPECT: Expect = Expect::List(&crate::models::shape::DOCUMENT);
-}
-impl Checked for List<Transaction> {
-    const EXPECT: Expect = Expect::List(&crate::models::shape::TRANSACTION);
-}
-
-/// Decodes a serde model from any deserializer (JSON text natively).
-pub fn typed<'de, T: Checked, D: Deserializer<'de>>(d: D) -> Result<T, Error> {
-    let value = T::deserialize(d).map_err(|e| malformed(T::EXPECT, &e.to_string()))?;
-    if !value.mirrored() {
-        return Err(malformed(T::EXPECT, "a required field is missing"));
-    }
-    Ok(value)
-}
 
 fn malformed(expect: Expect, why: &str) -> Error {
     Error::malformed(

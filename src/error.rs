@@ -8,28 +8,79 @@
 
 use std::fmt;
 
-/// Why a request produced no usable answer (`OmiseNetworkError.code`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NetworkCode {
-    /// The connection failed: refused, reset, DNS, CORS.
-    Network,
-    /// An answer came, but its body was not the JSON that was expected.
-    MalformedResponse,
-    /// The server answered with a redirect, which is never followed.
-    UnexpectedRedirect,
-    /// The answer was larger than the 16 MiB read at most.
-    ResponseTooLarge,
+/// Declares a closed set of codes from one list: the enum, `as_str`, and `ALL` in the
+/// order of the TypeScript union that a native test writes from it.
+macro_rules! codes {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal,)+ }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum $name {
+            $(#[doc = concat!("`", $text, "`")] $variant,)+
+        }
+
+        impl $name {
+            /// Every code, in the order of its TypeScript union.
+            pub const ALL: &'static [$name] = &[$($name::$variant,)+];
+
+            /// The code as JavaScript sees it.
+            pub fn as_str(self) -> &'static str {
+                // One string and a scan: smaller in wasm than a table of string slices.
+                concat!($($text, " ",)+).split(' ').nth(self as usize).unwrap_or("")
+            }
+        }
+    };
 }
 
-impl NetworkCode {
-    /// The code as JavaScript sees it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            NetworkCode::Network => "network",
-            NetworkCode::MalformedResponse => "malformed_response",
-            NetworkCode::UnexpectedRedirect => "unexpected_redirect",
-            NetworkCode::ResponseTooLarge => "response_too_large",
-        }
+codes! {
+    /// Why an input was refused (`OmiseValidationError.code`, the TypeScript union
+    /// `OmiseValidationCode`).
+    ValidationCode {
+        EmptyFile = "empty_file",
+        FileTooLarge = "file_too_large",
+        InvalidApiVersion = "invalid_api_version",
+        InvalidBaseUrl = "invalid_base_url",
+        InvalidDate = "invalid_date",
+        InvalidDateRange = "invalid_date_range",
+        InvalidFile = "invalid_file",
+        InvalidFilename = "invalid_filename",
+        InvalidHeaders = "invalid_headers",
+        InvalidId = "invalid_id",
+        InvalidKind = "invalid_kind",
+        InvalidLimit = "invalid_limit",
+        InvalidMaxRetries = "invalid_max_retries",
+        InvalidMessage = "invalid_message",
+        InvalidMetadata = "invalid_metadata",
+        InvalidOffset = "invalid_offset",
+        InvalidOnProgress = "invalid_on_progress",
+        InvalidOption = "invalid_option",
+        InvalidOptions = "invalid_options",
+        InvalidOrder = "invalid_order",
+        InvalidParam = "invalid_param",
+        InvalidParams = "invalid_params",
+        InvalidSecretKey = "invalid_secret_key",
+        InvalidSignal = "invalid_signal",
+        InvalidStatus = "invalid_status",
+        InvalidTimeout = "invalid_timeout",
+        InvalidUserAgent = "invalid_user_agent",
+        MissingMessage = "missing_message",
+        SecretKeyInBrowser = "secret_key_in_browser",
+        UnknownOption = "unknown_option",
+        UnknownParam = "unknown_param",
+        UnreadableFile = "unreadable_file",
+        UnsupportedFileType = "unsupported_file_type",
+    }
+}
+
+codes! {
+    /// Why a request produced no usable answer (`OmiseNetworkError.code`, the TypeScript
+    /// union `OmiseNetworkCode`): the connection failed (`network`: refused, reset, DNS,
+    /// CORS), the body was not the JSON expected, the server redirected (never followed),
+    /// or the answer was larger than the 16 MiB read at most.
+    NetworkCode {
+        Network = "network",
+        MalformedResponse = "malformed_response",
+        UnexpectedRedirect = "unexpected_redirect",
+        ResponseTooLarge = "response_too_large",
     }
 }
 
@@ -60,7 +111,7 @@ pub enum Error {
     /// Bad input, caught before any request was sent.
     Validation {
         /// Machine-readable reason, e.g. `invalid_limit`.
-        code: &'static str,
+        code: ValidationCode,
         /// The offending parameter as the caller named it, e.g. `limit`.
         param: String,
         /// A sentence for people.
@@ -105,7 +156,7 @@ pub enum Error {
 
 impl Error {
     /// A validation error for `param`.
-    pub fn validation(code: &'static str, param: &str, message: impl Into<String>) -> Self {
+    pub fn validation(code: ValidationCode, param: &str, message: impl Into<String>) -> Self {
         Error::Validation {
             code,
             param: param.to_owned(),
@@ -138,20 +189,10 @@ impl Error {
     /// The `code` field, for the variants that have one.
     pub fn code(&self) -> Option<&str> {
         match self {
-            Error::Validation { code, .. } => Some(code),
+            Error::Validation { code, .. } => Some(code.as_str()),
             Error::Api { code, .. } => Some(code),
             Error::Network { code, .. } => Some(code.as_str()),
             Error::Timeout { .. } | Error::Abort => None,
-        }
-    }
-
-    /// Whether a GET may be sent again after this error.
-    pub fn is_retryable(&self) -> bool {
-        match self {
-            Error::Api { status, .. } => matches!(status, 429 | 500 | 502 | 503 | 504),
-            Error::Network { code, .. } => *code == NetworkCode::Network,
-            Error::Timeout { .. } => true,
-            Error::Validation { .. } | Error::Abort => false,
         }
     }
 
@@ -254,7 +295,9 @@ mod js {
             let none = JsValue::UNDEFINED;
             // One call site keeps the wasm small.
             let (kind, code, param, n, extra, attempts) = match &err {
-                Error::Validation { code, param, .. } => (0, *code, param.as_str(), 0, none, 0),
+                Error::Validation { code, param, .. } => {
+                    (0, code.as_str(), param.as_str(), 0, none, 0)
+                }
                 Error::Api {
                     status,
                     code,

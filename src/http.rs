@@ -1,6 +1,6 @@
 //! The transport: one request through the platform's `fetch` (or, for uploads in a
 //! browser, `XMLHttpRequest`, the only API that reports upload progress), with a
-//! per-attempt timeout, the caller's abort signal, and retries for GET only.
+//! per-attempt timeout, the caller's abort signal, and the retries [`crate::retry`] allows.
 
 use crate::config::Config;
 use crate::error::{status_error, Error, NetworkCode};
@@ -15,13 +15,9 @@ use web_sys::{AbortSignal, FormData, Response};
 /// The HTTP methods the API uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Method {
-    /// Safe to retry.
     Get,
-    /// Never retried.
     Post,
-    /// Never retried.
     Patch,
-    /// Never retried.
     Delete,
 }
 
@@ -39,7 +35,6 @@ impl Method {
 /// What a request carries.
 #[derive(Debug)]
 pub enum Body {
-    /// Nothing.
     Empty,
     /// A JSON text already produced by `JSON.stringify` (kept as a JS string).
     Json(JsValue),
@@ -50,11 +45,9 @@ pub enum Body {
 /// Per-call settings after validation.
 #[derive(Debug, Clone)]
 pub struct CallOptions {
-    /// The caller's signal.
     pub signal: Option<AbortSignal>,
-    /// Per-attempt limit.
     pub timeout_ms: u32,
-    /// Retries after the first attempt (GET only).
+    /// Retries after the first attempt, where [`crate::retry`] allows any.
     pub max_retries: u32,
 }
 
@@ -70,15 +63,13 @@ pub struct Progress {
 /// One request to send.
 #[derive(Debug)]
 pub struct Request {
-    /// Method.
     pub method: Method,
     /// Path below the base URL, starting with `/`, with validated ids only.
     pub path: String,
     /// Query string without `?` (built by `URLSearchParams`), possibly empty.
     pub query: String,
-    /// Body.
     pub body: Body,
-    /// Progress reporting (uploads).
+    /// Uploads only.
     pub progress: Option<Progress>,
 }
 
@@ -95,7 +86,7 @@ impl Request {
     }
 }
 
-/// Sends `req`, retrying a GET on transient failures (the policy is [`crate::retry`]);
+/// Sends `req`, again after the failures [`crate::retry`] says to retry;
 /// returns the parsed JSON of a successful answer (not yet checked against a model).
 pub async fn send(config: &Config, req: &Request, opts: &CallOptions) -> Result<JsValue, Error> {
     let mut number = 1;
@@ -112,20 +103,11 @@ pub async fn send(config: &Config, req: &Request, opts: &CallOptions) -> Result<
             Ok(v) => return Ok(v),
             Err(e) => e,
         };
-        let failure = match &e {
-            Error::Api { status, .. } => Failure::Status(*status),
-            Error::Network {
-                code: NetworkCode::Network,
-                ..
-            } => Failure::Connection,
-            Error::Timeout { .. } => Failure::Timeout,
-            _ => Failure::Final,
-        };
         let outcome = retry::decide(&retry::Attempt {
             is_get: req.method == Method::Get,
             number,
             max_retries: opts.max_retries,
-            failure,
+            failure: Failure::of(&e),
             retry_after: retry_after.as_deref(),
             retry_after_date_ms: retry_after
                 .as_deref()

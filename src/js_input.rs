@@ -1,12 +1,49 @@
 //! Reading the caller's JavaScript arguments: every value is checked before it is
 //! used, and anything unexpected becomes an `OmiseValidationError`.
 
-use crate::error::Error;
+use crate::error::{Error, ValidationCode};
+use crate::params::{self, IdKind};
 use crate::platform;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::AbortSignal;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `OmiseOptions` as TypeScript sees it; read field by field in Rust.
+    #[wasm_bindgen(typescript_type = "OmiseOptions")]
+    #[derive(Debug)]
+    pub type OmiseOptionsArg;
+    /// `ListParams` as TypeScript sees it.
+    #[wasm_bindgen(typescript_type = "ListParams")]
+    #[derive(Debug)]
+    pub type ListParamsArg;
+    /// `DisputeIterateParams` as TypeScript sees it.
+    #[wasm_bindgen(typescript_type = "DisputeIterateParams")]
+    #[derive(Debug)]
+    pub type DisputeIterateParamsArg;
+    /// `RequestOptions` as TypeScript sees it.
+    #[wasm_bindgen(typescript_type = "RequestOptions")]
+    #[derive(Debug)]
+    pub type RequestOptionsArg;
+    /// `UploadOptions` as TypeScript sees it.
+    #[wasm_bindgen(typescript_type = "UploadOptions")]
+    #[derive(Debug)]
+    pub type UploadOptionsArg;
+}
+
+/// An optional argument as a plain `JsValue` (`undefined` when absent).
+pub fn arg<T: Into<JsValue>>(o: Option<T>) -> JsValue {
+    o.map(Into::into).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// A string id argument of `kind`, checked so that it cannot change the URL path.
+pub fn id_arg(kind: IdKind, value: &JsValue) -> Result<String, Error> {
+    let id = string_arg(value, kind.param(), ValidationCode::InvalidId)?;
+    params::check_id(kind, &id)?;
+    Ok(id)
+}
 
 /// A caller's options object whose keys have been checked against a list.
 #[derive(Debug)]
@@ -22,8 +59,8 @@ impl Fields {
         value: &JsValue,
         param: &str,
         allowed: &[&str],
-        invalid_code: &'static str,
-        unknown_code: &'static str,
+        invalid_code: ValidationCode,
+        unknown_code: ValidationCode,
     ) -> Result<Self, Error> {
         if value.is_undefined() || value.is_null() {
             return Ok(Fields { obj: None });
@@ -61,7 +98,7 @@ impl Fields {
             Ok(v) if v.is_undefined() => Ok(None),
             Ok(v) => Ok(Some(v)),
             Err(_) => Err(Error::validation(
-                "invalid_param",
+                ValidationCode::InvalidParam,
                 key,
                 format!("reading {key} threw an exception"),
             )),
@@ -69,7 +106,7 @@ impl Fields {
     }
 
     /// A number field; anything else (including numeric strings) gets `code`.
-    pub fn number(&self, key: &str, code: &'static str) -> Result<Option<f64>, Error> {
+    pub fn number(&self, key: &str, code: ValidationCode) -> Result<Option<f64>, Error> {
         match self.get(key)? {
             None => Ok(None),
             Some(v) => v
@@ -80,7 +117,7 @@ impl Fields {
     }
 
     /// A string field; anything else gets `code`.
-    pub fn string(&self, key: &str, code: &'static str) -> Result<Option<String>, Error> {
+    pub fn string(&self, key: &str, code: ValidationCode) -> Result<Option<String>, Error> {
         match self.get(key)? {
             None => Ok(None),
             Some(v) => v
@@ -98,7 +135,7 @@ pub fn is_plain_object(value: &JsValue) -> bool {
 }
 
 /// Reads a string argument such as an id; a non-string gets `code` for `param`.
-pub fn string_arg(value: &JsValue, param: &str, code: &'static str) -> Result<String, Error> {
+pub fn string_arg(value: &JsValue, param: &str, code: ValidationCode) -> Result<String, Error> {
     value
         .as_string()
         .ok_or_else(|| Error::validation(code, param, format!("{param} must be a string")))
@@ -207,7 +244,7 @@ pub fn check_signal(v: JsValue) -> Result<AbortSignal, Error> {
         Ok(v.unchecked_into())
     } else {
         Err(Error::validation(
-            "invalid_signal",
+            ValidationCode::InvalidSignal,
             "signal",
             "signal must be an AbortSignal",
         ))

@@ -13,26 +13,34 @@
 //! await omise.documents.upload('dspt_test_…', file, { kind: 'proof_of_receipt' });
 //! ```
 //!
-//! Layout: [`client`] (configuration, the one `call`), [`http`] (fetch, timeouts,
-//! retries), [`resources`] (disputes, documents, transactions), [`pagination`],
-//! [`models`] (typed views of the JSON), [`params`] (input rules), [`error`].
+//! Layout, from the floor up (no module imports one above it): [`error`], [`dates`],
+//! [`params`], [`config`] and [`retry`] (pure rules); `platform` and `js_input` (the
+//! platform's globals, the caller's arguments); [`models`] (typed views of the JSON and
+//! their shape tables); `http` (fetch, timeouts, retries) and [`decode`] (the response
+//! check); `list_params` and `client` (the call core); `pagination`; `resources`
+//! (disputes, documents, transactions); `omise` (the `Omise` class).
 #![deny(missing_docs, missing_debug_implementations)]
 
-pub mod client;
+mod client;
 pub mod config;
 pub mod dates;
 pub mod decode;
 pub mod error;
-pub mod http;
-pub mod js_input;
+mod http;
+mod js_input;
+mod list_params;
 pub mod models;
-pub mod pagination;
+mod omise;
+mod pagination;
 pub mod params;
-pub mod platform;
-pub mod resources;
+mod platform;
+mod resources;
 pub mod retry;
 
-pub use client::Omise;
+pub use js_input::{
+    DisputeIterateParamsArg, ListParamsArg, OmiseOptionsArg, RequestOptionsArg, UploadOptionsArg,
+};
+pub use omise::Omise;
 
 // Talc is a drop-in for the default dlmalloc that is smaller (a few KB of the wasm)
 // and faster; the load test checks that memory returns to its level after 10,000 calls.
@@ -46,27 +54,3 @@ use wasm_bindgen::prelude::*;
 // What the package's .d.ts says about inputs and errors, kept in a real TypeScript file.
 #[wasm_bindgen(typescript_custom_section)]
 const TS_DECLARATIONS: &'static str = include_str!("declarations.d.ts");
-
-#[wasm_bindgen]
-extern "C" {
-    /// `OmiseOptions` as TypeScript sees it; read field by field in Rust.
-    #[wasm_bindgen(typescript_type = "OmiseOptions")]
-    #[derive(Debug)]
-    pub type OmiseOptionsArg;
-    /// `ListParams` as TypeScript sees it.
-    #[wasm_bindgen(typescript_type = "ListParams")]
-    #[derive(Debug)]
-    pub type ListParamsArg;
-    /// `DisputeIterateParams` as TypeScript sees it.
-    #[wasm_bindgen(typescript_type = "DisputeIterateParams")]
-    #[derive(Debug)]
-    pub type DisputeIterateParamsArg;
-    /// `RequestOptions` as TypeScript sees it.
-    #[wasm_bindgen(typescript_type = "RequestOptions")]
-    #[derive(Debug)]
-    pub type RequestOptionsArg;
-    /// `UploadOptions` as TypeScript sees it.
-    #[wasm_bindgen(typescript_type = "UploadOptions")]
-    #[derive(Debug)]
-    pub type UploadOptionsArg;
-}

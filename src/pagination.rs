@@ -6,12 +6,11 @@
 //! for (plus one), and a page that brings no new id ends the walk with
 //! `malformed_response`: a misreporting server cannot make it loop forever.
 
-use crate::client::Client;
+use crate::client::{promise, Client};
 use crate::error::Error;
 use crate::http::{Body, CallOptions, Method, Request};
-use crate::models::shape::{self, Expect};
-use crate::resources::promise;
-use crate::resources::ListQuery;
+use crate::list_params::ListParams;
+use crate::models::shape::Expect;
 use js_sys::{Array, Object, Promise, Reflect, Symbol};
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -25,20 +24,12 @@ const MAX_ITEMS: u64 = 10_000_000;
 /// The API's default page size.
 const DEFAULT_LIMIT: u32 = 20;
 
-/// Which model the pages hold.
-#[derive(Debug, Clone, Copy)]
-pub enum PageKind {
-    /// `List<Dispute>`
-    Disputes,
-    /// `List<Transaction>`
-    Transactions,
-}
-
 #[derive(Debug)]
 struct State {
     client: Rc<Client>,
-    setup: Result<(String, ListQuery, CallOptions), Error>,
-    kind: PageKind,
+    setup: Result<(String, ListParams, CallOptions), Error>,
+    /// What each page must be.
+    expect: Expect,
     buffer: VecDeque<JsValue>,
     done: bool,
     /// The last `next()` still running, and how many are: calls made without waiting
@@ -63,20 +54,21 @@ pub struct Pager {
 }
 
 impl Pager {
-    /// An iterator as a JS object that is also async-iterable. Validation errors are
-    /// kept and surface as the first `next()` rejection.
+    /// An iterator over the pages of `setup`'s list, each checked as `expect`, as a JS
+    /// object that is also async-iterable. Validation errors are kept and surface as the
+    /// first `next()` rejection.
     pub(crate) fn start(
         client: Rc<Client>,
-        kind: PageKind,
-        setup: Result<(String, ListQuery), Error>,
+        setup: Result<(String, ListParams), Error>,
         opts: Result<CallOptions, Error>,
+        expect: Expect,
     ) -> JsValue {
         let setup = setup.and_then(|(path, q)| Ok((path, q, opts?)));
         let pager = Pager {
             state: Rc::new(RefCell::new(State {
                 client,
                 setup,
-                kind,
+                expect,
                 buffer: VecDeque::new(),
                 done: false,
                 tail: None,
@@ -164,7 +156,7 @@ impl Pager {
 
 async fn next_item(state: &Rc<RefCell<State>>) -> Result<JsValue, Error> {
     loop {
-        let (client, req, opts, kind, asked, limit) = {
+        let (client, req, opts, expect, asked, limit) = {
             let mut s = state.borrow_mut();
             if let Some(v) = s.buffer.pop_front() {
                 return Ok(step(v, false));
@@ -192,16 +184,9 @@ async fn next_item(state: &Rc<RefCell<State>>) -> Result<JsValue, Error> {
             };
             let asked = query.offset.unwrap_or(0);
             let limit = query.limit.unwrap_or(DEFAULT_LIMIT);
-            (s.client.clone(), req, opts, s.kind, asked, limit)
+            (s.client.clone(), req, opts, s.expect, asked, limit)
         };
-        let page = match kind {
-            PageKind::Disputes => client.call(req, opts, Expect::List(&shape::DISPUTE)).await,
-            PageKind::Transactions => {
-                client
-                    .call(req, opts, Expect::List(&shape::TRANSACTION))
-                    .await
-            }
-        };
+        let page = client.run(&req, &opts, expect).await;
         let mut s = state.borrow_mut();
         let page = match page {
             Ok(p) => p,

@@ -4,7 +4,7 @@
 //! JavaScript side (`crate::js_input`) reads values out of JS objects and calls them.
 
 use crate::dates::parse_iso8601;
-use crate::error::Error;
+use crate::error::{Error, ValidationCode};
 
 /// The longest id accepted (real ids are about 30 characters).
 pub const MAX_ID_LEN: usize = 64;
@@ -54,7 +54,7 @@ pub fn check_id(kind: IdKind, id: &str) -> Result<(), Error> {
         Ok(())
     } else {
         Err(Error::validation(
-            "invalid_id",
+            ValidationCode::InvalidId,
             kind.param(),
             format!(
                 "{} must be an id starting with '{prefix}' followed by 0-9, a-z or '_' (at most {MAX_ID_LEN} characters)",
@@ -70,7 +70,7 @@ pub fn check_limit(v: f64) -> Result<u32, Error> {
         Ok(v as u32)
     } else {
         Err(Error::validation(
-            "invalid_limit",
+            ValidationCode::InvalidLimit,
             "limit",
             "limit must be an integer from 1 to 100",
         ))
@@ -83,7 +83,7 @@ pub fn check_offset(v: f64) -> Result<u64, Error> {
         Ok(v as u64)
     } else {
         Err(Error::validation(
-            "invalid_offset",
+            ValidationCode::InvalidOffset,
             "offset",
             "offset must be an integer of at least 0",
         ))
@@ -115,7 +115,7 @@ pub fn check_order(v: &str) -> Result<Order, Error> {
         "chronological" => Ok(Order::Chronological),
         "reverse_chronological" => Ok(Order::ReverseChronological),
         _ => Err(Error::validation(
-            "invalid_order",
+            ValidationCode::InvalidOrder,
             "order",
             "order must be 'chronological' or 'reverse_chronological'",
         )),
@@ -126,7 +126,7 @@ pub fn check_order(v: &str) -> Result<Order, Error> {
 pub fn check_date(param: &str, v: &str) -> Result<i64, Error> {
     parse_iso8601(v).ok_or_else(|| {
         Error::validation(
-            "invalid_date",
+            ValidationCode::InvalidDate,
             param,
             format!(
                 "{param} must be an ISO 8601 date-time such as 2019-05-29T00:00:00Z, or a Date"
@@ -139,7 +139,7 @@ pub fn check_date(param: &str, v: &str) -> Result<i64, Error> {
 pub fn check_range(from: Option<i64>, to: Option<i64>) -> Result<(), Error> {
     match (from, to) {
         (Some(f), Some(t)) if f > t => Err(Error::validation(
-            "invalid_date_range",
+            ValidationCode::InvalidDateRange,
             "from",
             "from must not be later than to",
         )),
@@ -166,7 +166,7 @@ impl StatusFilter {
             "pending" => Ok(StatusFilter::Pending),
             "closed" => Ok(StatusFilter::Closed),
             _ => Err(Error::validation(
-                "invalid_status",
+                ValidationCode::InvalidStatus,
                 "status",
                 "status must be 'open', 'pending' or 'closed'",
             )),
@@ -187,7 +187,7 @@ impl StatusFilter {
 pub fn check_message(v: &str) -> Result<(), Error> {
     if v.trim().is_empty() {
         Err(Error::validation(
-            "missing_message",
+            ValidationCode::MissingMessage,
             "message",
             "message is required and must be a non-empty string",
         ))
@@ -213,7 +213,7 @@ pub fn check_kind(v: &str) -> Result<(), Error> {
         Ok(())
     } else {
         Err(Error::validation(
-            "invalid_kind",
+            ValidationCode::InvalidKind,
             "kind",
             "kind must be one of cardholder_details, details_of_purchase, proof_of_receipt, proof_of_acceptance",
         ))
@@ -226,10 +226,14 @@ pub const MAX_FILE_SIZE: f64 = 10_485_760.0;
 /// Checks a file's size in bytes.
 pub fn check_file_size(size: f64) -> Result<(), Error> {
     if size <= 0.0 {
-        Err(Error::validation("empty_file", "file", "file is empty"))
+        Err(Error::validation(
+            ValidationCode::EmptyFile,
+            "file",
+            "file is empty",
+        ))
     } else if size > MAX_FILE_SIZE {
         Err(Error::validation(
-            "file_too_large",
+            ValidationCode::FileTooLarge,
             "file",
             "file is larger than 10 MiB (10,485,760 bytes), the most the API accepts",
         ))
@@ -260,7 +264,7 @@ impl FileType {
             Ok(FileType::Pdf)
         } else {
             Err(Error::validation(
-                "unsupported_file_type",
+                ValidationCode::UnsupportedFileType,
                 "file",
                 "file must be a PNG, JPEG or PDF (checked by its first bytes, not its name or type)",
             ))
@@ -304,7 +308,7 @@ pub fn check_filename(v: &str) -> Result<(), Error> {
         Ok(())
     } else {
         Err(Error::validation(
-            "invalid_filename",
+            ValidationCode::InvalidFilename,
             "filename",
             "filename must be 1 to 255 characters without control or bidirectional formatting characters, quotes or slashes",
         ))
@@ -317,7 +321,7 @@ pub fn check_timeout(v: f64) -> Result<u32, Error> {
         Ok(v as u32)
     } else {
         Err(Error::validation(
-            "invalid_timeout",
+            ValidationCode::InvalidTimeout,
             "timeoutMs",
             "timeoutMs must be an integer number of milliseconds from 1 to 600000",
         ))
@@ -330,7 +334,7 @@ pub fn check_max_retries(v: f64) -> Result<u32, Error> {
         Ok(v as u32)
     } else {
         Err(Error::validation(
-            "invalid_max_retries",
+            ValidationCode::InvalidMaxRetries,
             "maxRetries",
             "maxRetries must be an integer from 0 to 10",
         ))

@@ -2,6 +2,8 @@
 //! "Transport rules"). Pure functions of their arguments: no clock, no randomness and
 //! no network of their own, so the whole policy is tested natively.
 
+use crate::error::{Error, NetworkCode};
+
 /// The statuses after which a GET is sent again.
 pub const RETRYABLE_STATUSES: [u16; 5] = [429, 500, 502, 503, 504];
 /// The backoff before the first retry, before jitter.
@@ -24,6 +26,22 @@ pub enum Failure {
     Status(u16),
     /// Anything else (a redirect, a malformed or too large answer, an abort): final.
     Final,
+}
+
+impl Failure {
+    /// What an attempt's error means for retrying: a failed connection, a timeout, an
+    /// answer's status, or anything else (final).
+    pub fn of(e: &Error) -> Self {
+        match e {
+            Error::Api { status, .. } => Failure::Status(*status),
+            Error::Network {
+                code: NetworkCode::Network,
+                ..
+            } => Failure::Connection,
+            Error::Timeout { .. } => Failure::Timeout,
+            _ => Failure::Final,
+        }
+    }
 }
 
 /// The decision after a failed attempt.

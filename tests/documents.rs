@@ -12,7 +12,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{AbortController, Blob, File, FilePropertyBag};
+use web_sys::{AbortController, File, FilePropertyBag};
 
 #[cfg(feature = "browser-tests")]
 wasm_bindgen_test_configure!(run_in_browser);
@@ -21,44 +21,27 @@ const PDF: &[u8] = include_bytes!("data/delivery.pdf");
 const PNG: &[u8] = include_bytes!("data/receipt.png");
 const JPG: &[u8] = include_bytes!("data/receipt.jpg");
 
-fn file(bytes: &[u8], name: &str, mime: &str) -> File {
+/// A `File` of `bytes` named `name`, labelled `mime`.
+fn file_of(bytes: &[u8], name: &str, mime: &str) -> File {
     let bag = FilePropertyBag::new();
     bag.set_type(mime);
     File::new_with_u8_array_sequence_and_options(&Array::of1(&Uint8Array::from(bytes)), name, &bag)
         .unwrap()
 }
 
-fn blob(bytes: &[u8]) -> Blob {
-    Blob::new_with_u8_array_sequence(&Array::of1(&Uint8Array::from(bytes))).unwrap()
-}
-
-fn upload_opts(pairs: &[(&str, JsValue)]) -> Option<omise_wasm::UploadOptionsArg> {
-    Some(obj(pairs).unchecked_into())
-}
-
-/// A progress recorder: the callback and the events it saw.
+/// The `(loaded, total)` of every progress event seen.
 type Events = Rc<RefCell<Vec<(f64, f64)>>>;
 
-fn recorder() -> (Function, Events) {
+/// An `onProgress` callback and the events it records.
+fn progress_recorder() -> (Function, Events) {
     let seen = Rc::new(RefCell::new(Vec::new()));
     let s = seen.clone();
     let f = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
-        s.borrow_mut().push((n(&e, "loaded"), n(&e, "total")));
+        s.borrow_mut()
+            .push((number_of(&e, "loaded"), number_of(&e, "total")));
     })
     .into_js_value();
     (f.unchecked_into(), seen)
-}
-
-async fn open_dispute(omise: &omise_wasm::Omise, skip: usize) -> String {
-    let p = obj(&[
-        ("limit", 100.into()),
-        ("order", "reverse_chronological".into()),
-    ]);
-    let list = wait(omise.disputes().list_open(Some(p.unchecked_into()), None))
-        .await
-        .unwrap();
-    let items = data(&list);
-    s(&items[skip % items.len()], "id")
 }
 
 fn assert_progress(events: &[(f64, f64)]) {
@@ -82,87 +65,92 @@ fn assert_progress(events: &[(f64, f64)]) {
 
 #[wasm_bindgen_test]
 async fn files_of_each_type_come_back_byte_for_byte() {
-    let t = tag();
-    let omise = client(&t);
-    let id = open_dispute(&omise, 0).await;
+    let t = new_tag();
+    let omise = emulator_client(&t);
+    let id = open_dispute_id(&omise, 0).await;
     for (bytes, name, mime, kind) in [
         (PDF, "delivery.pdf", "application/pdf", "proof_of_receipt"),
         (PNG, "receipt.png", "image/png", "details_of_purchase"),
         (JPG, "receipt.jpg", "image/jpeg", "cardholder_details"),
     ] {
-        let (on_progress, seen) = recorder();
-        let opts = upload_opts(&[("kind", kind.into()), ("onProgress", on_progress.into())]);
+        let (on_progress, seen) = progress_recorder();
+        let opts = arg_object(&[("kind", kind.into()), ("onProgress", on_progress.into())]);
         let doc = wait(omise.documents().upload(
             id.clone().into(),
-            file(bytes, name, mime).into(),
+            file_of(bytes, name, mime).into(),
             opts,
         ))
         .await
         .unwrap();
-        assert_eq!(s(&doc, "object"), "document");
-        assert!(s(&doc, "id").starts_with("docu_"));
-        assert_eq!(s(&doc, "filename"), name);
-        assert_eq!(s(&doc, "kind"), kind);
+        assert_eq!(string_of(&doc, "object"), "document");
+        assert!(string_of(&doc, "id").starts_with("docu_"));
+        assert_eq!(string_of(&doc, "filename"), name);
+        assert_eq!(string_of(&doc, "kind"), kind);
         assert_eq!(bytes_at(&doc).await, bytes, "{name} changed on the way");
         assert_progress(&seen.borrow());
     }
     let posts: Vec<_> = requests(&t)
         .await
         .into_iter()
-        .filter(|r| s(r, "method") == "POST")
+        .filter(|r| string_of(r, "method") == "POST")
         .collect();
     assert_eq!(posts.len(), 3);
-    let ct = s(&get(&posts[0], "headers"), "content-type");
+    let ct = string_of(&property(&posts[0], "headers"), "content-type");
     assert!(ct.starts_with("multipart/form-data; boundary="), "{ct}");
 }
 
 async fn bytes_at(doc: &JsValue) -> Vec<u8> {
-    bytes(&s(doc, "download_uri")).await
+    download(&string_of(doc, "download_uri")).await
 }
 
 #[wasm_bindgen_test]
 async fn blobs_and_byte_arrays_get_a_sensible_name() {
-    let omise = client(&tag());
-    let id = open_dispute(&omise, 1).await;
+    let omise = emulator_client(&new_tag());
+    let id = open_dispute_id(&omise, 1).await;
     let doc = wait(
         omise
             .documents()
-            .upload(id.clone().into(), blob(PNG).into(), None),
+            .upload(id.clone().into(), blob_of(PNG).into(), None),
     )
     .await
     .unwrap();
-    assert_eq!(s(&doc, "filename"), "evidence.png");
+    assert_eq!(string_of(&doc, "filename"), "evidence.png");
     assert_eq!(bytes_at(&doc).await, PNG);
 
     let u8s = Uint8Array::from(PDF);
     let doc = wait(omise.documents().upload(
         id.clone().into(),
         u8s.into(),
-        upload_opts(&[("filename", "signed-delivery-note.pdf".into())]),
+        arg_object(&[("filename", "signed-delivery-note.pdf".into())]),
     ))
     .await
     .unwrap();
-    assert_eq!(s(&doc, "filename"), "signed-delivery-note.pdf");
+    assert_eq!(string_of(&doc, "filename"), "signed-delivery-note.pdf");
     assert_eq!(bytes_at(&doc).await, PDF);
 }
 
 #[wasm_bindgen_test]
 async fn list_retrieve_destroy() {
-    let omise = client(&tag());
-    let id = open_dispute(&omise, 2).await;
+    let omise = emulator_client(&new_tag());
+    let id = open_dispute_id(&omise, 2).await;
     let doc = wait(omise.documents().upload(
         id.clone().into(),
-        file(JPG, "a.jpg", "image/jpeg").into(),
+        file_of(JPG, "a.jpg", "image/jpeg").into(),
         None,
     ))
     .await
     .unwrap();
-    let doc_id = s(&doc, "id");
+    let doc_id = string_of(&doc, "id");
     let list = wait(omise.documents().list(id.clone().into(), None, None))
         .await
         .unwrap();
-    assert!(data(&list).iter().any(|d| s(d, "id") == doc_id));
-    assert_eq!(s(&list, "location"), format!("/disputes/{id}/documents"));
+    assert!(list_data(&list)
+        .iter()
+        .any(|d| string_of(d, "id") == doc_id));
+    assert_eq!(
+        string_of(&list, "location"),
+        format!("/disputes/{id}/documents")
+    );
     let got = wait(
         omise
             .documents()
@@ -170,7 +158,7 @@ async fn list_retrieve_destroy() {
     )
     .await
     .unwrap();
-    assert_eq!(s(&got, "filename"), "a.jpg");
+    assert_eq!(string_of(&got, "filename"), "a.jpg");
     let gone = wait(
         omise
             .documents()
@@ -178,7 +166,7 @@ async fn list_retrieve_destroy() {
     )
     .await
     .unwrap();
-    assert!(get(&gone, "deleted").is_truthy());
+    assert!(property(&gone, "deleted").is_truthy());
     let e = wait(
         omise
             .documents()
@@ -190,13 +178,15 @@ async fn list_retrieve_destroy() {
     let list = wait(omise.documents().list(id.into(), None, None))
         .await
         .unwrap();
-    assert!(!data(&list).iter().any(|d| s(d, "id") == doc_id));
+    assert!(!list_data(&list)
+        .iter()
+        .any(|d| string_of(d, "id") == doc_id));
 }
 
 #[wasm_bindgen_test]
 async fn the_server_refuses_evidence_for_a_dispute_that_is_not_open() {
-    let omise = client(&tag());
-    let p = obj(&[("limit", 1.into())]);
+    let omise = emulator_client(&new_tag());
+    let p = js_object(&[("limit", 1.into())]);
     let pending = wait(
         omise
             .disputes()
@@ -204,23 +194,27 @@ async fn the_server_refuses_evidence_for_a_dispute_that_is_not_open() {
     )
     .await
     .unwrap();
-    let id = s(&data(&pending)[0], "id");
-    let e = wait(omise.documents().upload(id.into(), blob(PDF).into(), None))
-        .await
-        .unwrap_err();
+    let id = string_of(&list_data(&pending)[0], "id");
+    let e = wait(
+        omise
+            .documents()
+            .upload(id.into(), blob_of(PDF).into(), None),
+    )
+    .await
+    .unwrap_err();
     assert_error(&e, "OmiseApiError", None);
-    assert_eq!(n(&e, "status"), 400.0);
-    assert!(!s(&e, "code").is_empty());
+    assert_eq!(number_of(&e, "status"), 400.0);
+    assert!(!string_of(&e, "code").is_empty());
 }
 
 #[wasm_bindgen_test]
 async fn every_refusal_is_typed_and_sends_nothing() {
-    let t = tag();
-    let omise = client(&t);
+    let t = new_tag();
+    let omise = emulator_client(&t);
     let id: JsValue = "dspt_test_5089off452g5m5te7xs".into();
     let big = Uint8Array::new_with_length(10 * 1024 * 1024 + 1);
     big.set(&Uint8Array::from(&b"%PDF-1.4"[..]), 0);
-    let exe = file(
+    let exe = file_of(
         b"MZ\x90\x00\x03\x00\x00\x00\x04\x00",
         "invoice.pdf",
         "application/pdf",
@@ -228,7 +222,7 @@ async fn every_refusal_is_typed_and_sends_nothing() {
     let d = omise.documents();
     let cases: Vec<(js_sys::Promise, &str, &str)> = vec![
         (
-            d.upload(id.clone(), blob(b"").into(), None),
+            d.upload(id.clone(), blob_of(b"").into(), None),
             "empty_file",
             "file",
         ),
@@ -243,7 +237,7 @@ async fn every_refusal_is_typed_and_sends_nothing() {
             "file",
         ),
         (
-            d.upload(id.clone(), blob(b"%PD").into(), None),
+            d.upload(id.clone(), blob_of(b"%PD").into(), None),
             "unsupported_file_type",
             "file",
         ),
@@ -258,15 +252,15 @@ async fn every_refusal_is_typed_and_sends_nothing() {
             "file",
         ),
         (
-            d.upload("dspt_a/b".into(), blob(PDF).into(), None),
+            d.upload("dspt_a/b".into(), blob_of(PDF).into(), None),
             "invalid_id",
             "disputeId",
         ),
         (
             d.upload(
                 id.clone(),
-                blob(PDF).into(),
-                upload_opts(&[("kind", "receipt".into())]),
+                blob_of(PDF).into(),
+                arg_object(&[("kind", "receipt".into())]),
             ),
             "invalid_kind",
             "kind",
@@ -274,8 +268,8 @@ async fn every_refusal_is_typed_and_sends_nothing() {
         (
             d.upload(
                 id.clone(),
-                blob(PDF).into(),
-                upload_opts(&[("onProgress", 5.into())]),
+                blob_of(PDF).into(),
+                arg_object(&[("onProgress", 5.into())]),
             ),
             "invalid_on_progress",
             "onProgress",
@@ -283,8 +277,8 @@ async fn every_refusal_is_typed_and_sends_nothing() {
         (
             d.upload(
                 id.clone(),
-                blob(PDF).into(),
-                upload_opts(&[("filename", "../etc/passwd".into())]),
+                blob_of(PDF).into(),
+                arg_object(&[("filename", "../etc/passwd".into())]),
             ),
             "invalid_filename",
             "filename",
@@ -292,8 +286,8 @@ async fn every_refusal_is_typed_and_sends_nothing() {
         (
             d.upload(
                 id.clone(),
-                blob(PDF).into(),
-                upload_opts(&[("maxRetries", 3.into())]),
+                blob_of(PDF).into(),
+                arg_object(&[("maxRetries", 3.into())]),
             ),
             "unknown_option",
             "maxRetries",
@@ -301,7 +295,7 @@ async fn every_refusal_is_typed_and_sends_nothing() {
         (
             d.list(
                 id.clone(),
-                Some(obj(&[("limit", 101.into())]).unchecked_into()),
+                Some(js_object(&[("limit", 101.into())]).unchecked_into()),
                 None,
             ),
             "invalid_limit",
@@ -321,7 +315,7 @@ async fn every_refusal_is_typed_and_sends_nothing() {
     for (p, code, param) in cases {
         let e = wait(p).await.unwrap_err();
         assert_error(&e, "OmiseValidationError", Some(code));
-        assert_eq!(s(&e, "param"), param);
+        assert_eq!(string_of(&e, "param"), param);
     }
     assert!(
         requests(&t).await.is_empty(),
@@ -331,19 +325,19 @@ async fn every_refusal_is_typed_and_sends_nothing() {
 
 #[wasm_bindgen_test]
 async fn ten_mib_go_through_without_entering_wasm_memory() {
-    let omise = client(&tag());
-    let id = open_dispute(&omise, 3).await;
+    let omise = emulator_client(&new_tag());
+    let id = open_dispute_id(&omise, 3).await;
     let size = 10 * 1024 * 1024;
     let big = Uint8Array::new_with_length(size);
     big.set(&Uint8Array::from(&b"%PDF-1.7\n"[..]), 0);
     big.set_index(size - 1, 0x0A);
     let f = File::new_with_u8_array_sequence(&Array::of1(&big), "scan.pdf").unwrap();
     let before = memory_bytes();
-    let (on_progress, seen) = recorder();
+    let (on_progress, seen) = progress_recorder();
     let doc = wait(omise.documents().upload(
         id.into(),
         f.into(),
-        upload_opts(&[("onProgress", on_progress.into())]),
+        arg_object(&[("onProgress", on_progress.into())]),
     ))
     .await
     .unwrap();
@@ -358,7 +352,7 @@ async fn ten_mib_go_through_without_entering_wasm_memory() {
         "the file was copied into wasm memory"
     );
     assert_progress(&seen.borrow());
-    let back = bytes(&s(&doc, "download_uri")).await;
+    let back = download(&string_of(&doc, "download_uri")).await;
     assert_eq!(back.len(), size as usize);
     assert_eq!(&back[..9], b"%PDF-1.7\n");
 }
@@ -367,13 +361,13 @@ async fn document_count(omise: &omise_wasm::Omise, id: &str) -> f64 {
     let list = wait(omise.documents().list(id.into(), None, None))
         .await
         .unwrap();
-    n(&list, "total")
+    number_of(&list, "total")
 }
 
 /// Makes the emulator wait `ms` before reading the next upload's body to `id`, so the
 /// upload is still in flight when the client gives up.
 async fn stall_next_upload(id: &str, ms: u32) {
-    fault(obj(&[
+    queue_fault(js_object(&[
         ("path", format!("/disputes/{id}/documents").into()),
         ("method", "POST".into()),
         ("count", 1.into()),
@@ -393,15 +387,15 @@ fn largest_pdf() -> Uint8Array {
 
 #[wasm_bindgen_test]
 async fn an_abort_in_flight_leaves_no_document() {
-    let omise = client(&tag());
-    let id = open_dispute(&omise, 4).await;
+    let omise = emulator_client(&new_tag());
+    let id = open_dispute_id(&omise, 4).await;
     let before = document_count(&omise, &id).await;
     stall_next_upload(&id, 3000).await;
     let controller = AbortController::new().unwrap();
     let p = omise.documents().upload(
         id.clone().into(),
         largest_pdf().into(),
-        upload_opts(&[("signal", controller.signal().into())]),
+        arg_object(&[("signal", controller.signal().into())]),
     );
     sleep(300).await;
     controller.abort();
@@ -416,20 +410,20 @@ async fn an_abort_in_flight_leaves_no_document() {
 
 #[wasm_bindgen_test]
 async fn an_upload_that_runs_past_its_timeout_is_a_timeout_and_leaves_nothing() {
-    let omise = client(&tag());
-    let id = open_dispute(&omise, 5).await;
+    let omise = emulator_client(&new_tag());
+    let id = open_dispute_id(&omise, 5).await;
     let before = document_count(&omise, &id).await;
     stall_next_upload(&id, 2000).await;
     let e = wait(omise.documents().upload(
         id.clone().into(),
         largest_pdf().into(),
-        upload_opts(&[("timeoutMs", 300.into())]),
+        arg_object(&[("timeoutMs", 300.into())]),
     ))
     .await
     .unwrap_err();
     assert_error(&e, "OmiseTimeoutError", None);
-    assert_eq!(n(&e, "timeoutMs"), 300.0);
-    assert_eq!(n(&e, "attempts"), 1.0, "uploads are never retried");
+    assert_eq!(number_of(&e, "timeoutMs"), 300.0);
+    assert_eq!(number_of(&e, "attempts"), 1.0, "uploads are never retried");
     sleep(2500).await;
     assert_eq!(
         document_count(&omise, &id).await,

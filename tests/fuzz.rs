@@ -5,7 +5,10 @@
 //! per property) and is printed.
 #![cfg(not(target_arch = "wasm32"))]
 
-use omise_wasm::decode::{typed, Checked};
+mod serde_decode;
+
+use serde_decode::{typed, Checked};
+
 use omise_wasm::error::{Error, NetworkCode};
 use omise_wasm::models::{DeletedDocument, Dispute, DisputeDocument, List, Transaction};
 use omise_wasm::params::{self, IdKind};

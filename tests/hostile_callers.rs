@@ -59,7 +59,7 @@ fn bad_ids(prefix: &str) -> Vec<JsValue> {
 fn bad_list_params() -> Vec<Object> {
     let mut v = Vec::new();
     for limit in [0.0, 101.0, -1.0, 1.5, f64::NAN, f64::INFINITY] {
-        v.push(obj(&[("limit", limit.into())]));
+        v.push(js_object(&[("limit", limit.into())]));
     }
     for limit in [
         JsValue::from("20"),
@@ -67,7 +67,7 @@ fn bad_list_params() -> Vec<Object> {
         true.into(),
         Object::new().into(),
     ] {
-        v.push(obj(&[("limit", limit)]));
+        v.push(js_object(&[("limit", limit)]));
     }
     for offset in [
         JsValue::from(-1),
@@ -76,7 +76,7 @@ fn bad_list_params() -> Vec<Object> {
         f64::NAN.into(),
         1e300.into(),
     ] {
-        v.push(obj(&[("offset", offset)]));
+        v.push(js_object(&[("offset", offset)]));
     }
     for order in [
         JsValue::from("newest"),
@@ -84,7 +84,7 @@ fn bad_list_params() -> Vec<Object> {
         "CHRONOLOGICAL".into(),
         1.into(),
     ] {
-        v.push(obj(&[("order", order)]));
+        v.push(js_object(&[("order", order)]));
     }
     for key in ["from", "to"] {
         for d in [
@@ -96,23 +96,23 @@ fn bad_list_params() -> Vec<Object> {
             12345.into(),
             Object::new().into(),
             Date::new(&"not a date".into()).into(),
-            js("new Proxy(new Date(0), {})"),
-            js("Object.create(Date.prototype)"),
-            js("new (class extends Date {})(NaN)"),
+            eval_js("new Proxy(new Date(0), {})"),
+            eval_js("Object.create(Date.prototype)"),
+            eval_js("new (class extends Date {})(NaN)"),
         ] {
-            v.push(obj(&[(key, d)]));
+            v.push(js_object(&[(key, d)]));
         }
     }
-    v.push(obj(&[
+    v.push(js_object(&[
         ("from", "2021-01-01".into()),
         ("to", "2020-01-01".into()),
     ]));
-    v.push(obj(&[
+    v.push(js_object(&[
         ("from", Date::new(&"2021-01-01".into()).into()),
         ("to", "2020-12-31T23:59:59Z".into()),
     ]));
-    v.push(obj(&[("limt", 5.into())]));
-    v.push(obj(&[("__proto__x", 5.into())]));
+    v.push(js_object(&[("limt", 5.into())]));
+    v.push(js_object(&[("__proto__x", 5.into())]));
     v
 }
 
@@ -131,9 +131,9 @@ fn hostile_proxies() -> Vec<JsValue> {
     }
     let proxy = js_sys::Proxy::new(&Object::new(), &handler);
     let revocable = js_sys::Proxy::revocable(&Object::new(), &Object::new());
-    let revoke: js_sys::Function = get(&revocable, "revoke").dyn_into().unwrap();
+    let revoke: js_sys::Function = property(&revocable, "revoke").dyn_into().unwrap();
     revoke.call0(&JsValue::UNDEFINED).unwrap();
-    vec![proxy.into(), get(&revocable, "proxy")]
+    vec![proxy.into(), property(&revocable, "proxy")]
 }
 
 fn bad_params_values() -> Vec<JsValue> {
@@ -154,10 +154,10 @@ fn bad_options() -> Vec<JsValue> {
     for (k, val) in [
         ("signal", JsValue::from(Object::new())),
         ("signal", true.into()),
-        ("signal", js("Object.create(AbortSignal.prototype)")),
+        ("signal", eval_js("Object.create(AbortSignal.prototype)")),
         (
             "signal",
-            js("(() => { class S extends AbortSignal { get aborted() { throw new Error('aborted'); } } \
+            eval_js("(() => { class S extends AbortSignal { get aborted() { throw new Error('aborted'); } } \
                 const s = new AbortController().signal; Object.setPrototypeOf(s, S.prototype); return s; })()"),
         ),
         ("timeoutMs", 0.into()),
@@ -170,7 +170,7 @@ fn bad_options() -> Vec<JsValue> {
         ("maxRetries", 0.5.into()),
         ("retries", 3.into()),
     ] {
-        v.push(obj(&[(k, val)]).into());
+        v.push(js_object(&[(k, val)]).into());
     }
     v
 }
@@ -180,22 +180,22 @@ fn bad_update_bodies() -> Vec<JsValue> {
         JsValue::UNDEFINED,
         JsValue::NULL,
         Object::new().into(),
-        obj(&[("message", "".into())]).into(),
-        obj(&[("message", "   ".into())]).into(),
-        obj(&[("message", 5.into())]).into(),
-        obj(&[("message", JsValue::NULL)]).into(),
-        obj(&[("message", "x".into()), ("metadata", Array::new().into())]).into(),
-        obj(&[("message", "x".into()), ("metadata", function())]).into(),
-        obj(&[("message", "x".into()), ("metadata", circular())]).into(),
-        obj(&[("message", "x".into()), ("metadata", Date::new_0().into())]).into(),
-        obj(&[("message", "x".into()), ("metadata", "k=v".into())]).into(),
-        obj(&[
+        js_object(&[("message", "".into())]).into(),
+        js_object(&[("message", "   ".into())]).into(),
+        js_object(&[("message", 5.into())]).into(),
+        js_object(&[("message", JsValue::NULL)]).into(),
+        js_object(&[("message", "x".into()), ("metadata", Array::new().into())]).into(),
+        js_object(&[("message", "x".into()), ("metadata", function())]).into(),
+        js_object(&[("message", "x".into()), ("metadata", circular())]).into(),
+        js_object(&[("message", "x".into()), ("metadata", Date::new_0().into())]).into(),
+        js_object(&[("message", "x".into()), ("metadata", "k=v".into())]).into(),
+        js_object(&[
             ("message", "x".into()),
-            ("metadata", obj(&[("deep", circular())]).into()),
+            ("metadata", js_object(&[("deep", circular())]).into()),
         ])
         .into(),
-        obj(&[("message", "x".into()), ("status", "won".into())]).into(),
-        obj(&[
+        js_object(&[("message", "x".into()), ("status", "won".into())]).into(),
+        js_object(&[
             ("message", "x".into()),
             ("metadata", hostile_proxies().remove(0)),
         ])
@@ -229,7 +229,7 @@ fn bad_update_bodies() -> Vec<JsValue> {
         "(() => { let o = {}; for (let i = 0; i < 40; i++) o = { l: o, r: o }; return o; })()",
         "({ a: new Array(1e9) })",
     ] {
-        v.push(obj(&[("message", "x".into()), ("metadata", js(m))]).into());
+        v.push(js_object(&[("message", "x".into()), ("metadata", eval_js(m))]).into());
     }
     v
 }
@@ -270,24 +270,24 @@ fn bad_files() -> Vec<(JsValue, JsValue)> {
         "new File(['%PDF-1.4'], 'a\\u2066b.pdf')",
         "new File(['%PDF-1.4'], 'line\\nbreak.pdf')",
     ] {
-        v.push((js(fake), JsValue::UNDEFINED));
+        v.push((eval_js(fake), JsValue::UNDEFINED));
     }
     for opts in [
-        obj(&[("kind", "receipt".into())]),
-        obj(&[("kind", "".into())]),
-        obj(&[("kind", 1.into())]),
-        obj(&[("filename", "".into())]),
-        obj(&[("filename", "a/b.pdf".into())]),
-        obj(&[("filename", "x\u{0}.pdf".into())]),
-        obj(&[("filename", "x".repeat(300).into())]),
-        obj(&[("filename", "cod\u{202E}fdp.exe".into())]),
-        obj(&[("filename", "\u{200F}a.pdf".into())]),
-        obj(&[("signal", js("Object.create(AbortSignal.prototype)"))]),
-        obj(&[("onProgress", "log".into())]),
-        obj(&[("maxRetries", 1.into())]),
-        obj(&[("timeoutMs", 0.into())]),
-        obj(&[("signal", "stop".into())]),
-        obj(&[("mime", "application/pdf".into())]),
+        js_object(&[("kind", "receipt".into())]),
+        js_object(&[("kind", "".into())]),
+        js_object(&[("kind", 1.into())]),
+        js_object(&[("filename", "".into())]),
+        js_object(&[("filename", "a/b.pdf".into())]),
+        js_object(&[("filename", "x\u{0}.pdf".into())]),
+        js_object(&[("filename", "x".repeat(300).into())]),
+        js_object(&[("filename", "cod\u{202E}fdp.exe".into())]),
+        js_object(&[("filename", "\u{200F}a.pdf".into())]),
+        js_object(&[("signal", eval_js("Object.create(AbortSignal.prototype)"))]),
+        js_object(&[("onProgress", "log".into())]),
+        js_object(&[("maxRetries", 1.into())]),
+        js_object(&[("timeoutMs", 0.into())]),
+        js_object(&[("signal", "stop".into())]),
+        js_object(&[("mime", "application/pdf".into())]),
     ] {
         v.push((pdf.clone(), opts.into()));
     }
@@ -296,8 +296,8 @@ fn bad_files() -> Vec<(JsValue, JsValue)> {
 
 #[wasm_bindgen_test]
 async fn hostile_callers_get_validation_errors_and_send_nothing() {
-    let t = tag();
-    let omise = client(&t);
+    let t = new_tag();
+    let omise = emulator_client(&t);
     let d = omise.disputes();
     let docs = omise.documents();
     let tx = omise.transactions();
@@ -308,7 +308,11 @@ async fn hostile_callers_get_validation_errors_and_send_nothing() {
         calls.push(("disputes.retrieve".into(), d.retrieve(id.clone(), None)));
         calls.push((
             "disputes.update".into(),
-            d.update(id.clone(), obj(&[("message", "m".into())]).into(), None),
+            d.update(
+                id.clone(),
+                js_object(&[("message", "m".into())]).into(),
+                None,
+            ),
         ));
         calls.push(("documents.list".into(), docs.list(id.clone(), None, None)));
         calls.push((
@@ -375,11 +379,11 @@ async fn hostile_callers_get_validation_errors_and_send_nothing() {
     }
     calls.push((
         "disputes.iterate".into(),
-        first(d.iterate(o(&[("status", "won".into())]), None)),
+        first(d.iterate(arg_object(&[("status", "won".into())]), None)),
     ));
     calls.push((
         "disputes.iterate".into(),
-        first(d.iterate(o(&[("status", 1.into())]), None)),
+        first(d.iterate(arg_object(&[("status", 1.into())]), None)),
     ));
     for opts in bad_options() {
         calls.push((
@@ -424,22 +428,22 @@ async fn hostile_callers_get_validation_errors_and_send_nothing() {
         .unwrap()
         .unchecked_into();
     for (i, ((method, _), result)) in calls.iter().zip(settled.iter()).enumerate() {
-        let e = match s(&result, "status").as_str() {
-            "rejected" => get(&result, "reason"),
+        let e = match string_of(&result, "status").as_str() {
+            "rejected" => property(&result, "reason"),
             _ => panic!("{method} (input #{i}) accepted a bad input"),
         };
         assert_eq!(
-            s(&e, "name"),
+            string_of(&e, "name"),
             "OmiseValidationError",
             "{method} (input #{i}): {}",
-            s(&e, "message")
+            string_of(&e, "message")
         );
-        let code = s(&e, "code");
+        let code = string_of(&e, "code");
         assert!(
-            !code.is_empty() && !s(&e, "param").is_empty(),
+            !code.is_empty() && !string_of(&e, "param").is_empty(),
             "{method}: {code}"
         );
-        messages.push(s(&e, "message"));
+        messages.push(string_of(&e, "message"));
         *codes.entry(code).or_default() += 1;
     }
     report(&format!(
@@ -457,13 +461,13 @@ async fn hostile_callers_get_validation_errors_and_send_nothing() {
 
 /// The first `next()` of an iterator, as a promise of its value.
 fn first(iter: JsValue) -> Promise {
-    let next: js_sys::Function = get(&iter, "next").dyn_into().unwrap();
+    let next: js_sys::Function = property(&iter, "next").dyn_into().unwrap();
     next.call0(&iter).unwrap().dyn_into().unwrap()
 }
 
 #[wasm_bindgen_test]
 fn the_constructor_refuses_headers_and_base_urls_that_would_break_or_leak() {
-    let t = tag();
+    let t = new_tag();
     let mut bad: Vec<(&str, JsValue)> = Vec::new();
     for (name, value) in [
         ("x-proxy-token", "a\r\nx-injected: 1"),
@@ -485,7 +489,7 @@ fn the_constructor_refuses_headers_and_base_urls_that_would_break_or_leak() {
         ("Authorization", "Basic eA=="),
         ("bad name", "x"),
     ] {
-        bad.push(("headers", obj(&[(name, value.into())]).into()));
+        bad.push(("headers", js_object(&[(name, value.into())]).into()));
     }
     for url in [
         "//evil.example",
@@ -500,9 +504,9 @@ fn the_constructor_refuses_headers_and_base_urls_that_would_break_or_leak() {
         bad.push(("baseUrl", url.into()));
     }
     for (key, value) in &bad {
-        let e = client_with(&t, &[(key, value.clone())]).unwrap_err();
+        let e = emulator_client_with(&t, &[(key, value.clone())]).unwrap_err();
         assert_error(&e, "OmiseValidationError", None);
-        let code = s(&e, "code");
+        let code = string_of(&e, "code");
         assert!(
             code == "invalid_headers" || code == "invalid_base_url",
             "{key}: {value:?}: {code}"
@@ -526,41 +530,44 @@ const HOSTILE_PDF: &str = "new (class extends Blob {
 
 #[wasm_bindgen_test]
 async fn odd_objects_that_are_real_work_like_the_real_thing() {
-    let t = tag();
-    let omise = client(&t);
-    let open = wait(
-        omise
-            .disputes()
-            .list_open(o(&[("limit", 1.into()), ("offset", 3.into())]), None),
-    )
+    let t = new_tag();
+    let omise = emulator_client(&t);
+    let open = wait(omise.disputes().list_open(
+        arg_object(&[("limit", 1.into()), ("offset", 3.into())]),
+        None,
+    ))
     .await
     .unwrap();
-    let id = s(&data(&open)[0], "id");
+    let id = string_of(&list_data(&open)[0], "id");
     let id = id.as_str();
     // A Blob subclass whose size, slice and arrayBuffer throw, lie or never settle:
     // its real bytes are sent, and the call settles.
-    let doc = wait(omise.documents().upload(id.into(), js(HOSTILE_PDF), None))
-        .await
-        .unwrap();
-    assert_eq!(s(&doc, "object"), "document");
-    let sent_bytes = bytes(&s(&doc, "download_uri")).await;
+    let doc = wait(
+        omise
+            .documents()
+            .upload(id.into(), eval_js(HOSTILE_PDF), None),
+    )
+    .await
+    .unwrap();
+    assert_eq!(string_of(&doc, "object"), "document");
+    let sent_bytes = download(&string_of(&doc, "download_uri")).await;
     assert_eq!(sent_bytes, b"%PDF-1.4\n%hostile but real\n");
     // A File subclass whose name getter throws: its real name is used.
-    let file = js("new (class extends File { get name() { throw new Error('name'); } })(['%PDF-1.4'], 'receipt.pdf')");
+    let file = eval_js("new (class extends File { get name() { throw new Error('name'); } })(['%PDF-1.4'], 'receipt.pdf')");
     let doc = wait(omise.documents().upload(id.into(), file, None))
         .await
         .unwrap();
-    assert_eq!(s(&doc, "filename"), "receipt.pdf");
+    assert_eq!(string_of(&doc, "filename"), "receipt.pdf");
     // A Date subclass whose methods throw: read through Date.prototype.
-    let date = js("new (class extends Date { getTime() { throw new Error('t'); } toISOString() { throw new Error('iso'); } valueOf() { throw new Error('v'); } })(Date.UTC(2019, 4, 29))");
-    let list = wait(omise.disputes().list(o(&[("from", date)]), None))
+    let date = eval_js("new (class extends Date { getTime() { throw new Error('t'); } toISOString() { throw new Error('iso'); } valueOf() { throw new Error('v'); } })(Date.UTC(2019, 4, 29))");
+    let list = wait(omise.disputes().list(arg_object(&[("from", date)]), None))
         .await
         .unwrap();
-    assert_eq!(s(&list, "object"), "list");
-    let query = sent(&t)
+    assert_eq!(string_of(&list, "object"), "list");
+    let query = requests_sent(&t)
         .await
         .iter()
-        .map(|r| s(r, "query"))
+        .map(|r| string_of(r, "query"))
         .find(|q| q.contains("from="))
         .unwrap_or_default();
     assert!(query.contains("from=2019-05-29T00%3A00%3A00Z"), "{query}");

@@ -14,7 +14,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 async fn hostile_servers_become_typed_errors() {
-    let omise = client(&tag());
+    let omise = emulator_client(&new_tag());
     let id = "dspt_test_5089off452g5m5te7xs";
     let cases: [(&str, Option<u16>, &str, &str); 7] = [
         ("html", Some(502), "OmiseApiError", "bad_gateway"),
@@ -30,17 +30,17 @@ async fn hostile_servers_become_typed_errors() {
         if let Some(st) = status {
             spec.push(("status", st.into()));
         }
-        fault(fault_spec(&format!("/disputes/{id}"), &spec)).await;
+        queue_fault(fault_spec(&format!("/disputes/{id}"), &spec)).await;
         let e = wait(omise.disputes().retrieve(id.into(), None))
             .await
             .unwrap_err();
         assert_error(&e, name, (!code.is_empty()).then_some(code));
         if body == "error200" {
-            assert_eq!(n(&e, "status"), 200.0);
+            assert_eq!(number_of(&e, "status"), 200.0);
         }
     }
     // A list endpoint answering with a dispute is not a list.
-    fault(fault_spec(
+    queue_fault(fault_spec(
         "/transactions",
         &[("count", 1.into()), ("body", "array".into())],
     ))
@@ -59,11 +59,11 @@ async fn redirects_are_never_followed() {
     let mut cases = 0;
     for status in [301u16, 302, 303, 307, 308] {
         for method in ["GET", "PATCH"] {
-            let t = tag();
-            let omise = client(&t);
+            let t = new_tag();
+            let omise = emulator_client(&t);
             // Same emulator, another path: a followed redirect would show in its log.
             let location = format!("{EMU}/transactions");
-            fault(fault_spec(
+            queue_fault(fault_spec(
                 &format!("/disputes/{ID}"),
                 &[
                     ("count", 1.into()),
@@ -76,18 +76,24 @@ async fn redirects_are_never_followed() {
             let p = if method == "GET" {
                 omise.disputes().retrieve(ID.into(), None)
             } else {
-                omise
-                    .disputes()
-                    .update(ID.into(), obj(&[("message", "m".into())]).into(), None)
+                omise.disputes().update(
+                    ID.into(),
+                    js_object(&[("message", "m".into())]).into(),
+                    None,
+                )
             };
             let e = wait(p).await.unwrap_err();
             assert_error(&e, "OmiseNetworkError", Some("unexpected_redirect"));
             if !in_browser() {
-                assert_eq!(n(&e, "status"), f64::from(status), "{method} {status}");
+                assert_eq!(
+                    number_of(&e, "status"),
+                    f64::from(status),
+                    "{method} {status}"
+                );
             }
-            let log = sent(&t).await;
+            let log = requests_sent(&t).await;
             assert_eq!(log.len(), 1, "{method} {status}: the redirect was followed");
-            assert_eq!(s(&log[0], "method"), method);
+            assert_eq!(string_of(&log[0], "method"), method);
             cases += 1;
         }
     }
@@ -98,11 +104,11 @@ async fn redirects_are_never_followed() {
 
 #[wasm_bindgen_test]
 async fn an_answer_past_16_mib_is_refused_without_keeping_it() {
-    let omise = client(&tag());
+    let omise = emulator_client(&new_tag());
     let before = memory_bytes();
     let bodies = ["huge20", "huge_gzip", "gzip_bomb"];
     for body in bodies {
-        fault(fault_spec(
+        queue_fault(fault_spec(
             "/disputes",
             &[("count", 1.into()), ("body", body.into())],
         ))
@@ -122,9 +128,9 @@ async fn an_answer_past_16_mib_is_refused_without_keeping_it() {
 
 #[wasm_bindgen_test]
 async fn a_huge_error_object_is_cut_before_it_enters_wasm() {
-    let omise = client(&tag());
+    let omise = emulator_client(&new_tag());
     let before = memory_bytes();
-    fault(fault_spec(
+    queue_fault(fault_spec(
         &format!("/disputes/{ID}"),
         &[("count", 1.into()), ("body", "long_error".into())],
     ))
@@ -133,9 +139,11 @@ async fn a_huge_error_object_is_cut_before_it_enters_wasm() {
         .await
         .unwrap_err();
     assert_error(&e, "OmiseApiError", None);
-    assert_eq!(n(&e, "status"), 400.0);
+    assert_eq!(number_of(&e, "status"), 400.0);
     for field in ["message", "code", "location"] {
-        let len = get(&e, field).unchecked_into::<js_sys::JsString>().length();
+        let len = property(&e, field)
+            .unchecked_into::<js_sys::JsString>()
+            .length();
         assert_eq!(len, 1_000, "{field}");
     }
     let grown = memory_bytes() - before;

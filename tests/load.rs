@@ -11,17 +11,21 @@ use wasm_bindgen_test::*;
 
 #[wasm_bindgen_test]
 async fn load_a_thousand_concurrent_calls_and_no_leak_over_ten_thousand() {
-    let omise: omise_wasm::Omise = client(&tag());
+    let omise: omise_wasm::Omise = emulator_client(&new_tag());
     let batch = |size: usize| -> Promise {
         let all = Array::new();
         for _ in 0..size {
-            all.push(&omise.disputes().list(o(&[("limit", 1.into())]), None));
+            all.push(
+                &omise
+                    .disputes()
+                    .list(arg_object(&[("limit", 1.into())]), None),
+            );
         }
         Promise::all(&all)
     };
     let results: Array = wait(batch(1000)).await.unwrap().unchecked_into();
     assert_eq!(results.length(), 1000);
-    assert!(results.iter().all(|r| s(&r, "object") == "list"));
+    assert!(results.iter().all(|r| string_of(&r, "object") == "list"));
 
     let mut calls = 1000;
     wait(batch(100)).await.unwrap();

@@ -1,28 +1,20 @@
-//! The error type: names, codes, what is retried, and attempts in messages.
+//! The error type: names, codes, and attempts in messages.
 #![cfg(not(target_arch = "wasm32"))]
 
 use omise_wasm::error::*;
 
 #[test]
 fn names_and_codes_follow_the_api() {
-    let v = Error::validation("invalid_limit", "limit", "limit must be 1..100");
+    let v = Error::validation(
+        ValidationCode::InvalidLimit,
+        "limit",
+        "limit must be 1..100",
+    );
     assert_eq!(v.name(), "OmiseValidationError");
     assert_eq!(v.code(), Some("invalid_limit"));
     assert_eq!(status_error(503).code(), Some("service_unavailable"));
     assert_eq!(status_error(418).code(), Some("http_error"));
     assert_eq!(Error::Abort.name(), "AbortError");
-}
-
-#[test]
-fn only_transient_failures_are_retryable() {
-    for s in [429, 500, 502, 503, 504] {
-        assert!(status_error(s).is_retryable(), "{s}");
-    }
-    for s in [400, 401, 404, 409, 422] {
-        assert!(!status_error(s).is_retryable(), "{s}");
-    }
-    assert!(!Error::malformed(Some(200), "x").is_retryable());
-    assert!(!Error::Abort.is_retryable());
 }
 
 #[test]

@@ -4,7 +4,10 @@
 //! as the serde models that write the TypeScript types.
 #![cfg(not(target_arch = "wasm32"))]
 
-use omise_wasm::decode::{typed, Checked};
+mod serde_decode;
+
+use serde_decode::{typed, Checked, ErrorObject, Resource};
+
 use omise_wasm::error::{Error, NetworkCode};
 use omise_wasm::models::*;
 use std::path::PathBuf;

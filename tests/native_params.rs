@@ -6,7 +6,7 @@ use omise_wasm::params::*;
 
 fn code(r: Result<impl std::fmt::Debug, Error>) -> &'static str {
     match r {
-        Err(Error::Validation { code, .. }) => code,
+        Err(Error::Validation { code, .. }) => code.as_str(),
         other => panic!("expected a validation error, got {other:?}"),
     }
 }

@@ -2,6 +2,7 @@
 //! after which failures, after how long, and when a server's `Retry-After` is obeyed.
 #![cfg(not(target_arch = "wasm32"))]
 
+use omise_wasm::error::{status_error, Error, NetworkCode};
 use omise_wasm::retry::*;
 
 /// 2026-11-25T18:00:00Z in Unix milliseconds.
@@ -161,4 +162,30 @@ fn a_long_retry_after_ends_the_call_and_a_bad_one_falls_back_to_the_backoff() {
         ..with("1", 60_000)
     };
     assert_eq!(wait(&a), None);
+}
+
+#[test]
+fn only_a_failed_connection_a_timeout_or_a_transient_status_is_retried() {
+    let retried = |e: &Error| wait(&attempt(Failure::of(e))).is_some();
+    for s in [429, 500, 502, 503, 504] {
+        assert!(retried(&status_error(s)), "{s}");
+    }
+    for s in [400, 401, 404, 409, 422] {
+        assert!(!retried(&status_error(s)), "{s}");
+    }
+    let connection = Error::Network {
+        code: NetworkCode::Network,
+        status: None,
+        message: "refused".into(),
+        attempts: 1,
+        cause: Default::default(),
+    };
+    assert!(retried(&connection));
+    let timeout = Error::Timeout {
+        timeout_ms: 10,
+        attempts: 1,
+    };
+    assert!(retried(&timeout));
+    assert!(!retried(&Error::malformed(Some(200), "x")));
+    assert!(!retried(&Error::Abort));
 }

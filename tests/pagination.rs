@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{get, obj, s};
+use common::{js_object, property, string_of};
 use js_sys::{Function, Promise, Reflect};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -81,25 +81,26 @@ fn list(items: &[String], offset: u32, total: Option<u32>) -> String {
 
 async fn walk(limit: u32) -> Result<Vec<String>, JsValue> {
     let omise = omise_wasm::Omise::new(Some(
-        obj(&[
+        js_object(&[
             ("baseUrl", "http://127.0.0.1:9".into()),
             ("maxRetries", 0.into()),
         ])
         .unchecked_into(),
     ))
     .unwrap();
-    let iter = omise
-        .disputes()
-        .iterate(Some(obj(&[("limit", limit.into())]).unchecked_into()), None);
-    let next: Function = get(&iter, "next").dyn_into().unwrap();
+    let iter = omise.disputes().iterate(
+        Some(js_object(&[("limit", limit.into())]).unchecked_into()),
+        None,
+    );
+    let next: Function = property(&iter, "next").dyn_into().unwrap();
     let mut ids = Vec::new();
     for _ in 0..10_000 {
         let p: Promise = next.call0(&iter).unwrap().dyn_into().unwrap();
         let step = JsFuture::from(p).await?;
-        if get(&step, "done").is_truthy() {
+        if property(&step, "done").is_truthy() {
             return Ok(ids);
         }
-        ids.push(s(&get(&step, "value"), "id"));
+        ids.push(string_of(&property(&step, "value"), "id"));
     }
     panic!("iterate did not stop after 10,000 items");
 }
@@ -160,7 +161,7 @@ async fn it_stops_at_total_and_a_page_without_a_total_is_malformed() {
         list(&items, offset, None)
     });
     let e = walk(5).await.unwrap_err();
-    assert_eq!(s(&e, "code"), "malformed_response");
+    assert_eq!(string_of(&e, "code"), "malformed_response");
     assert_eq!(*fake.asked.borrow(), vec![0]);
 }
 
@@ -174,8 +175,8 @@ async fn a_broken_page_ends_the_iteration_with_a_typed_error() {
         }
     });
     let e = walk(1).await.unwrap_err();
-    assert_eq!(s(&e, "name"), "OmiseNetworkError");
-    assert_eq!(s(&e, "code"), "malformed_response");
+    assert_eq!(string_of(&e, "name"), "OmiseNetworkError");
+    assert_eq!(string_of(&e, "code"), "malformed_response");
 }
 
 #[wasm_bindgen_test]
@@ -185,13 +186,14 @@ async fn next_called_without_waiting_still_yields_each_object_once_in_order() {
         list(&items, offset, Some(10))
     });
     let omise = omise_wasm::Omise::new(Some(
-        obj(&[("baseUrl", "http://127.0.0.1:9".into())]).unchecked_into(),
+        js_object(&[("baseUrl", "http://127.0.0.1:9".into())]).unchecked_into(),
     ))
     .unwrap();
-    let iter = omise
-        .disputes()
-        .iterate(Some(obj(&[("limit", 4.into())]).unchecked_into()), None);
-    let next: Function = get(&iter, "next").dyn_into().unwrap();
+    let iter = omise.disputes().iterate(
+        Some(js_object(&[("limit", 4.into())]).unchecked_into()),
+        None,
+    );
+    let next: Function = property(&iter, "next").dyn_into().unwrap();
     let all = js_sys::Array::new();
     for _ in 0..12 {
         all.push(&next.call0(&iter).unwrap());
@@ -202,12 +204,15 @@ async fn next_called_without_waiting_still_yields_each_object_once_in_order() {
         .unchecked_into();
     let ids: Vec<String> = steps
         .iter()
-        .filter(|st| !get(st, "done").is_truthy())
-        .map(|st| s(&get(&st, "value"), "id"))
+        .filter(|st| !property(st, "done").is_truthy())
+        .map(|st| string_of(&property(&st, "value"), "id"))
         .collect();
     let expected: Vec<String> = (0..10).map(|n| format!("dspt_test_{n}")).collect();
     assert_eq!(ids, expected);
-    assert!(steps.iter().skip(10).all(|st| get(&st, "done").is_truthy()));
+    assert!(steps
+        .iter()
+        .skip(10)
+        .all(|st| property(&st, "done").is_truthy()));
     assert_eq!(*fake.asked.borrow(), vec![0, 4, 8], "one request per page");
 }
 
@@ -222,31 +227,35 @@ async fn the_same_page_for_every_offset_ends_with_malformed_response_after_yield
         )
     });
     let omise = omise_wasm::Omise::new(Some(
-        obj(&[("baseUrl", "http://127.0.0.1:9".into())]).unchecked_into(),
+        js_object(&[("baseUrl", "http://127.0.0.1:9".into())]).unchecked_into(),
     ))
     .unwrap();
-    let iter = omise
-        .disputes()
-        .iterate(Some(obj(&[("limit", 5.into())]).unchecked_into()), None);
-    let next: Function = get(&iter, "next").dyn_into().unwrap();
+    let iter = omise.disputes().iterate(
+        Some(js_object(&[("limit", 5.into())]).unchecked_into()),
+        None,
+    );
+    let next: Function = property(&iter, "next").dyn_into().unwrap();
     let mut ids = Vec::new();
     let e = loop {
         let p: Promise = next.call0(&iter).unwrap().dyn_into().unwrap();
         match JsFuture::from(p).await {
             Ok(step) => {
-                assert!(!get(&step, "done").is_truthy(), "ended without an error");
-                ids.push(s(&get(&step, "value"), "id"));
+                assert!(
+                    !property(&step, "done").is_truthy(),
+                    "ended without an error"
+                );
+                ids.push(string_of(&property(&step, "value"), "id"));
             }
             Err(e) => break e,
         }
     };
     assert_eq!(ids.len(), 5, "{ids:?}");
-    assert_eq!(s(&e, "name"), "OmiseNetworkError");
-    assert_eq!(s(&e, "code"), "malformed_response");
+    assert_eq!(string_of(&e, "name"), "OmiseNetworkError");
+    assert_eq!(string_of(&e, "code"), "malformed_response");
     assert_eq!(*fake.asked.borrow(), vec![0, 5]);
     // Once ended, it stays ended.
     let p: Promise = next.call0(&iter).unwrap().dyn_into().unwrap();
-    assert!(get(&JsFuture::from(p).await.unwrap(), "done").is_truthy());
+    assert!(property(&JsFuture::from(p).await.unwrap(), "done").is_truthy());
 }
 
 #[wasm_bindgen_test]
@@ -273,7 +282,7 @@ async fn a_server_that_never_ends_gets_no_more_requests_than_its_first_total_cal
         list(&items, offset, Some(offset + 2 * limit))
     });
     let e = walk(10).await.unwrap_err();
-    assert_eq!(s(&e, "code"), "malformed_response");
+    assert_eq!(string_of(&e, "code"), "malformed_response");
     let asked = fake.asked.borrow().len();
     common::report(&format!(
         "iterate against a server that never ends (limit 10, first total 20): {asked} requests"

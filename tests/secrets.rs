@@ -13,28 +13,28 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 async fn the_secret_key_appears_nowhere() {
-    let t = tag();
+    let t = new_tag();
     let key_b64 = omise_wasm::config::base64(format!("{KEY}:").as_bytes());
-    let omise = client(&t);
+    let omise = emulator_client(&t);
     let mut shown = vec![
         omise.to_string_js(),
         String::from(js_sys::JSON::stringify(&omise.to_json()).unwrap()),
     ];
-    let omise_js: JsValue = client(&t).into();
+    let omise_js: JsValue = emulator_client(&t).into();
     shown.push(String::from(
         js_sys::JSON::stringify(&omise_js).unwrap_or_else(|_| "".into()),
     ));
     shown.push(format!("{:?}", omise));
     let errors = [
         wait(
-            client_with(&t, &[("secretKey", "skey_test_wrongwrong".into())])
+            emulator_client_with(&t, &[("secretKey", "skey_test_wrongwrong".into())])
                 .unwrap()
                 .disputes()
                 .list(None, None),
         )
         .await,
         wait(
-            client_with(&t, &[("baseUrl", "http://127.0.0.1:9".into())])
+            emulator_client_with(&t, &[("baseUrl", "http://127.0.0.1:9".into())])
                 .unwrap()
                 .disputes()
                 .list(None, None),
@@ -50,7 +50,7 @@ async fn the_secret_key_appears_nowhere() {
     ];
     for e in errors {
         let e = e.unwrap_err();
-        shown.push(s(&e, "message"));
+        shown.push(string_of(&e, "message"));
         shown.push(String::from(js_sys::JSON::stringify(&e).unwrap()));
         shown.push(e.unchecked_ref::<js_sys::Error>().to_string().into());
         shown.push(format!("{e:?}"));
@@ -64,6 +64,8 @@ async fn the_secret_key_appears_nowhere() {
     for r in requests(&t).await {
         let line = String::from(js_sys::JSON::stringify(&r).unwrap());
         assert!(!line.contains(KEY) && !line.contains(&key_b64), "{line}");
-        assert!(!s(&r, "path").contains("skey") && !s(&r, "query").contains("skey"));
+        assert!(
+            !string_of(&r, "path").contains("skey") && !string_of(&r, "query").contains("skey")
+        );
     }
 }

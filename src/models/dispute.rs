@@ -5,7 +5,11 @@
 //! oldest; omise-elixir, 2017-11-02; omise-php, omise-python and the docs, 2019-05-29)
 //! carry it, and whether it was ever null.
 
-use super::{nullable, present, AnyObject, DisputeDocument, List, Resource, Transaction};
+use crate::models::dispute_document::{DisputeDocument, DOCUMENT};
+use crate::models::json::{nullable, present, AnyObject};
+use crate::models::list::List;
+use crate::models::table::{Kind, Kind::*, Presence::*, Shape};
+use crate::models::transaction::{Transaction, TRANSACTION};
 use serde::Deserialize;
 use tsify::Tsify;
 
@@ -103,12 +107,35 @@ pub struct Dispute {
     pub created: Option<String>,
 }
 
-impl Resource for Dispute {
-    fn is_legacy(&self) -> bool {
-        self.created_at.is_none() && self.created.is_some()
-    }
+// The table the wasm check reads: the same fields as the model above, with the same
+// presence (a native test compares the two).
 
-    fn mirrored(&self) -> bool {
-        self.created_at.is_some() || self.created.is_some()
-    }
-}
+const STATUSES: &[&str] = &["open", "pending", "won", "lost"];
+
+/// A dispute.
+pub static DISPUTE: Shape = Shape {
+    name: "dispute",
+    tag: "dispute",
+    id_prefix: "dspt_",
+    fields: &[
+        ("livemode", Bool, Required),
+        ("location", Str, Required),
+        ("amount", Int, Required),
+        ("currency", Str, Required),
+        ("funding_amount", Int, Optional),
+        ("funding_currency", Str, Optional),
+        ("charge", Str, Required),
+        ("transaction", Str, Optional),
+        ("transactions", Items(&TRANSACTION), Optional),
+        ("documents", Kind::List(&DOCUMENT), Optional),
+        ("message", Str, RequiredOrNull),
+        ("admin_message", Str, OptionalOrNull),
+        ("reason_code", Str, Optional),
+        ("reason_message", Str, Optional),
+        ("status", OneOf(STATUSES), Required),
+        ("metadata", Object, Optional),
+        ("closed_at", Str, OptionalOrNull),
+        ("created_at", Str, Required),
+        ("created", Str, Optional),
+    ],
+};

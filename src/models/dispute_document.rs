@@ -4,7 +4,8 @@
 //! in `tests/fixtures` (all four API versions; the 2 delete answers are
 //! [`DeletedDocument`]s) carry it, and whether it was ever null.
 
-use super::{present, Resource};
+use crate::models::json::present;
+use crate::models::table::{Kind::*, Presence::*, Shape};
 use serde::Deserialize;
 use tsify::Tsify;
 
@@ -66,12 +67,6 @@ pub struct DisputeDocument {
     pub created: Option<String>,
 }
 
-impl Resource for DisputeDocument {
-    fn is_legacy(&self) -> bool {
-        self.created_at.is_none() && self.created.is_some()
-    }
-}
-
 /// The `deleted` flag of a deleted document: always `true`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DeletedFlag;
@@ -101,4 +96,37 @@ pub struct DeletedDocument {
     pub deleted: DeletedFlag,
 }
 
-impl Resource for DeletedDocument {}
+// The table the wasm check reads: the same fields as the model above, with the same
+// presence (a native test compares the two).
+
+const KINDS: &[&str] = &[
+    "cardholder_details",
+    "details_of_purchase",
+    "proof_of_receipt",
+    "proof_of_acceptance",
+];
+
+/// A dispute evidence document.
+pub static DOCUMENT: Shape = Shape {
+    name: "document",
+    tag: "document",
+    id_prefix: "docu_",
+    fields: &[
+        ("livemode", Bool, Required),
+        ("location", Str, Required),
+        ("filename", Str, Required),
+        ("deleted", Bool, Optional),
+        ("kind", OneOf(KINDS), OptionalOrNull),
+        ("download_uri", Str, OptionalOrNull),
+        ("created_at", Str, Optional),
+        ("created", Str, Optional),
+    ],
+};
+
+/// What deleting a document answers.
+pub static DELETED_DOCUMENT: Shape = Shape {
+    name: "deleted_document",
+    tag: "document",
+    id_prefix: "docu_",
+    fields: &[("livemode", Bool, Required), ("deleted", True, Required)],
+};

@@ -4,7 +4,8 @@
 //! `tests/fixtures` (all four API versions, embedded `documents` lists included) carry
 //! it, and whether it was ever null.
 
-use super::{present, Resource};
+use crate::models::json::present;
+use crate::models::table::{Field, Kind::*, Presence::*};
 use serde::Deserialize;
 use tsify::Tsify;
 
@@ -53,12 +54,18 @@ pub struct List<T> {
     pub to: String,
 }
 
-impl<T: Resource> Resource for List<T> {
-    fn is_legacy(&self) -> bool {
-        self.data.iter().any(Resource::is_legacy)
-    }
+// The table the wasm check reads: the same fields as the model above (besides `object` and `data`), with the same
+// presence (a native test compares the two).
 
-    fn mirrored(&self) -> bool {
-        self.data.iter().all(Resource::mirrored)
-    }
-}
+const ORDERS: &[&str] = &["chronological", "reverse_chronological"];
+
+/// The fields of a list object besides `object` and `data`.
+pub static LIST_FIELDS: &[Field] = &[
+    ("limit", Int, Required),
+    ("offset", Int, Required),
+    ("total", Int, Required),
+    ("location", Str, Optional),
+    ("order", OneOf(ORDERS), OptionalOrNull),
+    ("from", Str, Required),
+    ("to", Str, Required),
+];

@@ -4,7 +4,8 @@
 //! transactions in `tests/fixtures` (all four API versions) carry it, and whether it was
 //! ever null.
 
-use super::{present, Resource};
+use crate::models::json::present;
+use crate::models::table::{Kind::*, Presence::*, Shape};
 use serde::Deserialize;
 use tsify::Tsify;
 
@@ -81,16 +82,29 @@ pub struct Transaction {
     pub created: Option<String>,
 }
 
-impl Resource for Transaction {
-    fn is_legacy(&self) -> bool {
-        (self.created_at.is_none() && self.created.is_some())
-            || (self.direction.is_none() && self.type_.is_some())
-            || (self.origin.is_none() && self.source.is_some())
-            || (self.transferable_at.is_none() && self.transferable.is_some())
-    }
+// The table the wasm check reads: the same fields as the model above, with the same
+// presence (a native test compares the two).
 
-    fn mirrored(&self) -> bool {
-        (self.created_at.is_some() || self.created.is_some())
-            && (self.direction.is_some() || self.type_.is_some())
-    }
-}
+const DIRECTIONS: &[&str] = &["credit", "debit"];
+
+/// A transaction.
+pub static TRANSACTION: Shape = Shape {
+    name: "transaction",
+    tag: "transaction",
+    id_prefix: "trxn_",
+    fields: &[
+        ("livemode", Bool, Optional),
+        ("location", Str, Optional),
+        ("amount", Int, Required),
+        ("currency", Str, Required),
+        ("direction", OneOf(DIRECTIONS), Required),
+        ("key", Str, Optional),
+        ("origin", Str, Optional),
+        ("transferable_at", Str, Optional),
+        ("created_at", Str, Required),
+        ("type", OneOf(DIRECTIONS), Optional),
+        ("source", Str, Optional),
+        ("transferable", Str, Optional),
+        ("created", Str, Optional),
+    ],
+};

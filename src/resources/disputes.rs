@@ -1,18 +1,32 @@
 //! `omise.disputes`: GET /disputes[/open|/pending|/closed], GET and PATCH /disputes/{id},
 //! PATCH /disputes/{id}/accept.
 
-use super::{arg, id, send, ListQuery, Prepared};
-use crate::client::Client;
-use crate::error::Error;
-use crate::http::{Body, Method};
-use crate::js_input::{is_plain_object, json_data, Fields};
-use crate::models::shape::{self, Expect};
-use crate::pagination::{PageKind, Pager};
+use crate::client::{Call, Client};
+use crate::error::{Error, ValidationCode};
+use crate::http::Body;
+use crate::js_input::{
+    arg, id_arg, is_plain_object, json_data, DisputeIterateParamsArg, Fields, ListParamsArg,
+    RequestOptionsArg,
+};
+use crate::list_params::ListParams;
+use crate::models::shape::{Expect, DISPUTE};
+use crate::pagination::Pager;
 use crate::params::{self, IdKind, StatusFilter};
 use crate::platform;
 use js_sys::{Object, Promise, Reflect};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
+
+const ONE: Expect = Expect::One(&DISPUTE);
+const LIST: Expect = Expect::List(&DISPUTE);
+
+/// `/disputes/{id}` and what follows it, with the id checked.
+fn path(dispute_id: &JsValue, rest: &str) -> Result<String, Error> {
+    Ok(format!(
+        "/disputes/{}{rest}",
+        id_arg(IdKind::Dispute, dispute_id)?
+    ))
+}
 
 /// The Dispute API.
 #[wasm_bindgen]
@@ -25,22 +39,6 @@ impl Disputes {
     pub(crate) fn new(client: Rc<Client>) -> Self {
         Disputes { client }
     }
-
-    fn list_at(
-        &self,
-        path: &'static str,
-        params: Option<crate::ListParamsArg>,
-        options: Option<crate::RequestOptionsArg>,
-    ) -> Promise {
-        let prepared = Prepared::list(
-            &self.client,
-            path.to_owned(),
-            &arg(params),
-            &arg(options),
-            Expect::List(&shape::DISPUTE),
-        );
-        send(&self.client, prepared)
-    }
 }
 
 #[wasm_bindgen]
@@ -49,40 +47,56 @@ impl Disputes {
     #[wasm_bindgen(unchecked_return_type = "Promise<List<Dispute>>")]
     pub fn list(
         &self,
-        params: Option<crate::ListParamsArg>,
-        options: Option<crate::RequestOptionsArg>,
+        params: Option<ListParamsArg>,
+        options: Option<RequestOptionsArg>,
     ) -> Promise {
-        self.list_at("/disputes", params, options)
+        self.client
+            .send(Ok(Call::list("/disputes", arg(params), arg(options), LIST)))
     }
 
     /// GET /disputes/open.
     #[wasm_bindgen(js_name = listOpen, unchecked_return_type = "Promise<List<Dispute>>")]
     pub fn list_open(
         &self,
-        params: Option<crate::ListParamsArg>,
-        options: Option<crate::RequestOptionsArg>,
+        params: Option<ListParamsArg>,
+        options: Option<RequestOptionsArg>,
     ) -> Promise {
-        self.list_at(StatusFilter::Open.path(), params, options)
+        self.client.send(Ok(Call::list(
+            StatusFilter::Open.path(),
+            arg(params),
+            arg(options),
+            LIST,
+        )))
     }
 
     /// GET /disputes/pending.
     #[wasm_bindgen(js_name = listPending, unchecked_return_type = "Promise<List<Dispute>>")]
     pub fn list_pending(
         &self,
-        params: Option<crate::ListParamsArg>,
-        options: Option<crate::RequestOptionsArg>,
+        params: Option<ListParamsArg>,
+        options: Option<RequestOptionsArg>,
     ) -> Promise {
-        self.list_at(StatusFilter::Pending.path(), params, options)
+        self.client.send(Ok(Call::list(
+            StatusFilter::Pending.path(),
+            arg(params),
+            arg(options),
+            LIST,
+        )))
     }
 
     /// GET /disputes/closed: won and lost disputes.
     #[wasm_bindgen(js_name = listClosed, unchecked_return_type = "Promise<List<Dispute>>")]
     pub fn list_closed(
         &self,
-        params: Option<crate::ListParamsArg>,
-        options: Option<crate::RequestOptionsArg>,
+        params: Option<ListParamsArg>,
+        options: Option<RequestOptionsArg>,
     ) -> Promise {
-        self.list_at(StatusFilter::Closed.path(), params, options)
+        self.client.send(Ok(Call::list(
+            StatusFilter::Closed.path(),
+            arg(params),
+            arg(options),
+            LIST,
+        )))
     }
 
     /// GET /disputes/{id}.
@@ -90,21 +104,10 @@ impl Disputes {
     pub fn retrieve(
         &self,
         #[wasm_bindgen(js_name = disputeId, unchecked_param_type = "string")] dispute_id: JsValue,
-        options: Option<crate::RequestOptionsArg>,
+        options: Option<RequestOptionsArg>,
     ) -> Promise {
-        let prepared = id(IdKind::Dispute, &dispute_id).and_then(|id| {
-            let path = format!("/disputes/{id}");
-            let options = arg(options);
-            Prepared::new(
-                &self.client,
-                Method::Get,
-                path,
-                Body::Empty,
-                &options,
-                Expect::One(&shape::DISPUTE),
-            )
-        });
-        send(&self.client, prepared)
+        let call = path(&dispute_id, "").map(|p| Call::get(p, arg(options), ONE));
+        self.client.send(call)
     }
 
     /// PATCH /disputes/{id}: answers an open dispute, which moves it to pending.
@@ -114,22 +117,13 @@ impl Disputes {
         &self,
         #[wasm_bindgen(js_name = disputeId, unchecked_param_type = "string")] dispute_id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "UpdateDisputeParams")] params: JsValue,
-        options: Option<crate::RequestOptionsArg>,
+        options: Option<RequestOptionsArg>,
     ) -> Promise {
-        let prepared = id(IdKind::Dispute, &dispute_id).and_then(|id| {
+        let call = path(&dispute_id, "").and_then(|p| {
             let body = Body::Json(update_body(&params)?);
-            let path = format!("/disputes/{id}");
-            let options = arg(options);
-            Prepared::new(
-                &self.client,
-                Method::Patch,
-                path,
-                body,
-                &options,
-                Expect::One(&shape::DISPUTE),
-            )
+            Ok(Call::patch(p, body, arg(options), ONE))
         });
-        send(&self.client, prepared)
+        self.client.send(call)
     }
 
     /// PATCH /disputes/{id}/accept: concedes an open dispute, which becomes `lost`.
@@ -138,39 +132,29 @@ impl Disputes {
     pub fn accept(
         &self,
         #[wasm_bindgen(js_name = disputeId, unchecked_param_type = "string")] dispute_id: JsValue,
-        options: Option<crate::RequestOptionsArg>,
+        options: Option<RequestOptionsArg>,
     ) -> Promise {
-        let prepared = id(IdKind::Dispute, &dispute_id).and_then(|id| {
-            let path = format!("/disputes/{id}/accept");
-            let options = arg(options);
-            Prepared::new(
-                &self.client,
-                Method::Patch,
-                path,
-                Body::Empty,
-                &options,
-                Expect::One(&shape::DISPUTE),
-            )
-        });
-        send(&self.client, prepared)
+        let call =
+            path(&dispute_id, "/accept").map(|p| Call::patch(p, Body::Empty, arg(options), ONE));
+        self.client.send(call)
     }
 
     /// Every dispute of the list (or of one status), fetched a page at a time.
     #[wasm_bindgen(unchecked_return_type = "AsyncIterableIterator<Dispute>")]
     pub fn iterate(
         &self,
-        params: Option<crate::DisputeIterateParamsArg>,
-        options: Option<crate::RequestOptionsArg>,
+        params: Option<DisputeIterateParamsArg>,
+        options: Option<RequestOptionsArg>,
     ) -> JsValue {
-        let setup = ListQuery::read(&arg(params), &["status"]).and_then(|(query, f)| {
-            let path = match f.string("status", "invalid_status")? {
+        let setup = ListParams::read(&arg(params), &["status"]).and_then(|(query, f)| {
+            let path = match f.string("status", ValidationCode::InvalidStatus)? {
                 Some(s) => StatusFilter::parse(&s)?.path(),
                 None => "/disputes",
             };
             Ok((path.to_owned(), query))
         });
         let opts = self.client.options(&arg(options));
-        Pager::start(self.client.clone(), PageKind::Disputes, setup, opts)
+        Pager::start(self.client.clone(), setup, opts, LIST)
     }
 }
 
@@ -178,7 +162,7 @@ impl Disputes {
 fn update_body(params: &JsValue) -> Result<JsValue, Error> {
     if params.is_undefined() || params.is_null() {
         return Err(Error::validation(
-            "missing_message",
+            ValidationCode::MissingMessage,
             "message",
             "update needs { message }",
         ));
@@ -187,18 +171,24 @@ fn update_body(params: &JsValue) -> Result<JsValue, Error> {
         params,
         "params",
         &["message", "metadata"],
-        "invalid_params",
-        "unknown_param",
+        ValidationCode::InvalidParams,
+        ValidationCode::UnknownParam,
     )?;
     let message = f
-        .string("message", "invalid_message")?
-        .ok_or_else(|| Error::validation("missing_message", "message", "message is required"))?;
+        .string("message", ValidationCode::InvalidMessage)?
+        .ok_or_else(|| {
+            Error::validation(
+                ValidationCode::MissingMessage,
+                "message",
+                "message is required",
+            )
+        })?;
     params::check_message(&message)?;
     let body = Object::new();
     let _ = Reflect::set(&body, &"message".into(), &message.as_str().into());
     let invalid = || {
         Error::validation(
-            "invalid_metadata",
+            ValidationCode::InvalidMetadata,
             "metadata",
             "metadata must be a plain object of JSON data, at most 64 KiB",
         )

@@ -3,14 +3,16 @@
 //! Uploads are built as a platform `FormData` from the caller's `File`/`Blob` (or, in
 //! Node, a `Uint8Array` wrapped in a `Blob` on the JS side): only the first bytes are
 //! read, through `Blob.slice`, to check the file type; the file itself never enters
-//! wasm memory. Uploads are never retried: a second attempt could attach it twice.
+//! wasm memory. An upload is a POST, which `crate::retry` never sends twice: a second
+//! attempt could attach the file twice.
 
-use super::{arg, id, promise, send, Prepared};
-use crate::client::Client;
-use crate::error::Error;
+use crate::client::{promise, Call, Client};
+use crate::error::{Error, ValidationCode};
 use crate::http::{Body, Method, Progress, Request};
-use crate::js_input::{self, Fields};
-use crate::models::shape::{self, Expect};
+use crate::js_input::{
+    self, arg, id_arg, Fields, ListParamsArg, RequestOptionsArg, UploadOptionsArg,
+};
+use crate::models::shape::{Expect, DELETED_DOCUMENT, DOCUMENT};
 use crate::params::{self, FileType, IdKind};
 use js_sys::{Array, Function, Promise, Uint8Array};
 use std::rc::Rc;
@@ -18,6 +20,24 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, FormData};
+
+const ONE: Expect = Expect::One(&DOCUMENT);
+const LIST: Expect = Expect::List(&DOCUMENT);
+// A delete answers only {object, id, livemode, deleted: true}.
+const DELETED: Expect = Expect::One(&DELETED_DOCUMENT);
+
+/// `/disputes/{id}/documents`, with the id checked.
+fn path(dispute_id: &JsValue) -> Result<String, Error> {
+    let id = id_arg(IdKind::Dispute, dispute_id)?;
+    Ok(format!("/disputes/{id}/documents"))
+}
+
+/// `/disputes/{id}/documents/{document_id}`, with both ids checked.
+fn document_path(dispute_id: &JsValue, document_id: &JsValue) -> Result<String, Error> {
+    let id = id_arg(IdKind::Dispute, dispute_id)?;
+    let document = id_arg(IdKind::Document, document_id)?;
+    Ok(format!("/disputes/{id}/documents/{document}"))
+}
 
 /// The Document API.
 #[wasm_bindgen]
@@ -40,26 +60,25 @@ impl Documents {
         &self,
         #[wasm_bindgen(js_name = disputeId, unchecked_param_type = "string")] dispute: JsValue,
         #[wasm_bindgen(unchecked_param_type = "Blob | File | Uint8Array")] file: JsValue,
-        #[wasm_bindgen(js_name = uploadOptions)] upload_options: Option<crate::UploadOptionsArg>,
+        #[wasm_bindgen(js_name = uploadOptions)] upload_options: Option<UploadOptionsArg>,
     ) -> Promise {
         let client = self.client.clone();
         let upload_options = arg(upload_options);
         promise(async move {
-            let id = id(IdKind::Dispute, &dispute)?;
+            let path = path(&dispute)?;
             let f = Fields::read(
                 &upload_options,
                 "uploadOptions",
                 &["kind", "filename", "onProgress", "signal", "timeoutMs"],
-                "invalid_options",
-                "unknown_option",
+                ValidationCode::InvalidOptions,
+                ValidationCode::UnknownOption,
             )?;
-            let mut opts = client.call_options(&f)?;
-            opts.max_retries = 0;
-            let kind = f.string("kind", "invalid_kind")?;
+            let opts = client.call_options(&f)?;
+            let kind = f.string("kind", ValidationCode::InvalidKind)?;
             if let Some(k) = &kind {
                 params::check_kind(k)?;
             }
-            let filename = f.string("filename", "invalid_filename")?;
+            let filename = f.string("filename", ValidationCode::InvalidFilename)?;
             if let Some(n) = &filename {
                 params::check_filename(n)?;
             }
@@ -67,7 +86,7 @@ impl Documents {
                 None => None,
                 Some(p) => Some(p.dyn_into::<Function>().map_err(|_| {
                     Error::validation(
-                        "invalid_on_progress",
+                        ValidationCode::InvalidOnProgress,
                         "onProgress",
                         "onProgress must be a function",
                     )
@@ -85,13 +104,9 @@ impl Documents {
                 _ => file_type.default_filename().to_owned(),
             };
             let form = form(&blob, file_type, &filename, kind.as_deref())?;
-            let mut req = Request::new(
-                Method::Post,
-                format!("/disputes/{id}/documents"),
-                Body::Form(form),
-            );
+            let mut req = Request::new(Method::Post, path, Body::Form(form));
             req.progress = on_progress.map(|callback| Progress { callback, size });
-            client.call(req, opts, Expect::One(&shape::DOCUMENT)).await
+            client.run(&req, &opts, ONE).await
         })
     }
 
@@ -100,20 +115,11 @@ impl Documents {
     pub fn list(
         &self,
         #[wasm_bindgen(js_name = disputeId, unchecked_param_type = "string")] dispute: JsValue,
-        params: Option<crate::ListParamsArg>,
-        options: Option<crate::RequestOptionsArg>,
+        params: Option<ListParamsArg>,
+        options: Option<RequestOptionsArg>,
     ) -> Promise {
-        let prepared = id(IdKind::Dispute, &dispute).and_then(|id| {
-            let path = format!("/disputes/{id}/documents");
-            Prepared::list(
-                &self.client,
-                path,
-                &arg(params),
-                &arg(options),
-                Expect::List(&shape::DOCUMENT),
-            )
-        });
-        send(&self.client, prepared)
+        let call = path(&dispute).map(|p| Call::list(p, arg(params), arg(options), LIST));
+        self.client.send(call)
     }
 
     /// GET /disputes/{id}/documents/{document_id}.
@@ -122,9 +128,10 @@ impl Documents {
         &self,
         #[wasm_bindgen(js_name = disputeId, unchecked_param_type = "string")] dispute: JsValue,
         #[wasm_bindgen(js_name = documentId, unchecked_param_type = "string")] document: JsValue,
-        options: Option<crate::RequestOptionsArg>,
+        options: Option<RequestOptionsArg>,
     ) -> Promise {
-        self.one(Method::Get, dispute, document, options)
+        let call = document_path(&dispute, &document).map(|p| Call::get(p, arg(options), ONE));
+        self.client.send(call)
     }
 
     /// DELETE /disputes/{id}/documents/{document_id}: only while the dispute is open.
@@ -134,39 +141,11 @@ impl Documents {
         &self,
         #[wasm_bindgen(js_name = disputeId, unchecked_param_type = "string")] dispute: JsValue,
         #[wasm_bindgen(js_name = documentId, unchecked_param_type = "string")] document: JsValue,
-        options: Option<crate::RequestOptionsArg>,
+        options: Option<RequestOptionsArg>,
     ) -> Promise {
-        self.one(Method::Delete, dispute, document, options)
-    }
-}
-
-impl Documents {
-    fn one(
-        &self,
-        method: Method,
-        dispute: JsValue,
-        document: JsValue,
-        options: Option<crate::RequestOptionsArg>,
-    ) -> Promise {
-        let prepared = id(IdKind::Dispute, &dispute).and_then(|id| {
-            let doc = self::id(IdKind::Document, &document)?;
-            let path = format!("/disputes/{id}/documents/{doc}");
-            let options = arg(options);
-            Prepared::new(
-                &self.client,
-                method,
-                path,
-                Body::Empty,
-                &options,
-                // A delete answers only {object, id, livemode, deleted: true}.
-                Expect::One(if method == Method::Delete {
-                    &shape::DELETED_DOCUMENT
-                } else {
-                    &shape::DOCUMENT
-                }),
-            )
-        });
-        send(&self.client, prepared)
+        let path = document_path(&dispute, &document);
+        self.client
+            .send(path.map(|p| Call::delete(p, arg(options), DELETED)))
     }
 }
 
@@ -181,14 +160,14 @@ async fn read_file(file: &JsValue) -> Result<(Blob, f64, Vec<u8>, Option<String>
         .unwrap_or(JsValue::UNDEFINED);
     if got.is_null() {
         return Err(Error::validation(
-            "unreadable_file",
+            ValidationCode::UnreadableFile,
             "file",
             "the file could not be read",
         ));
     }
     let Ok(parts) = got.dyn_into::<Array>() else {
         return Err(Error::validation(
-            "invalid_file",
+            ValidationCode::InvalidFile,
             "file",
             "file must be a File, a Blob or a Uint8Array",
         ));
@@ -211,7 +190,7 @@ fn form(
 ) -> Result<FormData, Error> {
     let fail = |_| {
         Error::validation(
-            "invalid_file",
+            ValidationCode::InvalidFile,
             "file",
             "the platform could not build the upload form",
         )

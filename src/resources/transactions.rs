@@ -1,14 +1,17 @@
 //! `omise.transactions`: GET /transactions and /transactions/{id}.
 
-use super::{arg, id, send, ListQuery, Prepared};
-use crate::client::Client;
-use crate::http::{Body, Method};
-use crate::models::shape::{self, Expect};
-use crate::pagination::{PageKind, Pager};
+use crate::client::{Call, Client};
+use crate::js_input::{arg, id_arg, ListParamsArg, RequestOptionsArg};
+use crate::list_params::ListParams;
+use crate::models::shape::{Expect, TRANSACTION};
+use crate::pagination::Pager;
 use crate::params::IdKind;
 use js_sys::Promise;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
+
+const ONE: Expect = Expect::One(&TRANSACTION);
+const LIST: Expect = Expect::List(&TRANSACTION);
 
 /// The Transaction API.
 #[wasm_bindgen]
@@ -29,17 +32,11 @@ impl Transactions {
     #[wasm_bindgen(unchecked_return_type = "Promise<List<Transaction>>")]
     pub fn list(
         &self,
-        params: Option<crate::ListParamsArg>,
-        options: Option<crate::RequestOptionsArg>,
+        params: Option<ListParamsArg>,
+        options: Option<RequestOptionsArg>,
     ) -> Promise {
-        let prepared = Prepared::list(
-            &self.client,
-            "/transactions".to_owned(),
-            &arg(params),
-            &arg(options),
-            Expect::List(&shape::TRANSACTION),
-        );
-        send(&self.client, prepared)
+        let call = Call::list("/transactions", arg(params), arg(options), LIST);
+        self.client.send(Ok(call))
     }
 
     /// GET /transactions/{id}.
@@ -48,33 +45,24 @@ impl Transactions {
         &self,
         #[wasm_bindgen(js_name = transactionId, unchecked_param_type = "string")]
         transaction_id: JsValue,
-        options: Option<crate::RequestOptionsArg>,
+        options: Option<RequestOptionsArg>,
     ) -> Promise {
-        let prepared = id(IdKind::Transaction, &transaction_id).and_then(|id| {
-            let path = format!("/transactions/{id}");
-            let options = arg(options);
-            Prepared::new(
-                &self.client,
-                Method::Get,
-                path,
-                Body::Empty,
-                &options,
-                Expect::One(&shape::TRANSACTION),
-            )
-        });
-        send(&self.client, prepared)
+        let path =
+            id_arg(IdKind::Transaction, &transaction_id).map(|id| format!("/transactions/{id}"));
+        self.client
+            .send(path.map(|p| Call::get(p, arg(options), ONE)))
     }
 
     /// Every transaction, fetched a page at a time.
     #[wasm_bindgen(unchecked_return_type = "AsyncIterableIterator<Transaction>")]
     pub fn iterate(
         &self,
-        params: Option<crate::ListParamsArg>,
-        options: Option<crate::RequestOptionsArg>,
+        params: Option<ListParamsArg>,
+        options: Option<RequestOptionsArg>,
     ) -> JsValue {
         let setup =
-            ListQuery::read(&arg(params), &[]).map(|(q, _)| ("/transactions".to_owned(), q));
+            ListParams::read(&arg(params), &[]).map(|(q, _)| ("/transactions".to_owned(), q));
         let opts = self.client.options(&arg(options));
-        Pager::start(self.client.clone(), PageKind::Transactions, setup, opts)
+        Pager::start(self.client.clone(), setup, opts, LIST)
     }
 }

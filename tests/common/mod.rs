@@ -26,7 +26,7 @@ extern "C" {
 }
 
 /// Builds a JS object from pairs.
-pub fn obj(pairs: &[(&str, JsValue)]) -> Object {
+pub fn js_object(pairs: &[(&str, JsValue)]) -> Object {
     let o = Object::new();
     for (k, v) in pairs {
         Reflect::set(&o, &JsValue::from_str(k), v).unwrap();
@@ -35,28 +35,28 @@ pub fn obj(pairs: &[(&str, JsValue)]) -> Object {
 }
 
 /// A fresh tag to find this test's requests in the emulator's log.
-pub fn tag() -> String {
+pub fn new_tag() -> String {
     format!("t{}", (js_sys::Math::random() * 1e15) as u64)
 }
 
 /// Client options pointing at the emulator, tagged.
 pub fn options(tag: &str) -> Object {
-    obj(&[
+    js_object(&[
         ("secretKey", KEY.into()),
         ("baseUrl", EMU.into()),
         ("dangerouslyAllowSecretKeyInBrowser", true.into()),
         ("maxRetries", 0.into()),
-        ("headers", obj(&[("x-test-id", tag.into())]).into()),
+        ("headers", js_object(&[("x-test-id", tag.into())]).into()),
     ])
 }
 
 /// A client for the emulator whose requests carry `x-test-id: tag`.
-pub fn client(tag: &str) -> Omise {
+pub fn emulator_client(tag: &str) -> Omise {
     Omise::new(Some(options(tag).unchecked_into())).unwrap()
 }
 
 /// A client built from options with some fields changed.
-pub fn client_with(tag: &str, extra: &[(&str, JsValue)]) -> Result<Omise, JsValue> {
+pub fn emulator_client_with(tag: &str, extra: &[(&str, JsValue)]) -> Result<Omise, JsValue> {
     let o = options(tag);
     for (k, v) in extra {
         Reflect::set(&o, &JsValue::from_str(k), v).unwrap();
@@ -70,23 +70,23 @@ pub async fn wait(p: Promise) -> Result<JsValue, JsValue> {
 }
 
 /// Reads a property.
-pub fn get(v: &JsValue, k: &str) -> JsValue {
+pub fn property(v: &JsValue, k: &str) -> JsValue {
     Reflect::get(v, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED)
 }
 
 /// Reads a string property.
-pub fn s(v: &JsValue, k: &str) -> String {
-    get(v, k).as_string().unwrap_or_default()
+pub fn string_of(v: &JsValue, k: &str) -> String {
+    property(v, k).as_string().unwrap_or_default()
 }
 
 /// Reads a number property.
-pub fn n(v: &JsValue, k: &str) -> f64 {
-    get(v, k).as_f64().unwrap_or(f64::NAN)
+pub fn number_of(v: &JsValue, k: &str) -> f64 {
+    property(v, k).as_f64().unwrap_or(f64::NAN)
 }
 
 /// `data` of a list as a Vec.
-pub fn data(list: &JsValue) -> Vec<JsValue> {
-    get(list, "data")
+pub fn list_data(list: &JsValue) -> Vec<JsValue> {
+    property(list, "data")
         .dyn_into::<Array>()
         .unwrap()
         .iter()
@@ -96,9 +96,19 @@ pub fn data(list: &JsValue) -> Vec<JsValue> {
 /// Asserts an error's `name` and `code` (when given).
 pub fn assert_error(e: &JsValue, name: &str, code: Option<&str>) {
     assert!(e.is_instance_of::<js_sys::Error>(), "not an Error: {e:?}");
-    assert_eq!(s(e, "name"), name, "{e:?} message={}", s(e, "message"));
+    assert_eq!(
+        string_of(e, "name"),
+        name,
+        "{e:?} message={}",
+        string_of(e, "message")
+    );
     if let Some(c) = code {
-        assert_eq!(s(e, "code"), c, "message: {}", s(e, "message"));
+        assert_eq!(
+            string_of(e, "code"),
+            c,
+            "message: {}",
+            string_of(e, "message")
+        );
     }
 }
 
@@ -113,11 +123,11 @@ pub async fn get_json(url: &str) -> JsValue {
 
 /// POSTs JSON to the control API.
 pub async fn post_json(path: &str, body: &JsValue) -> JsValue {
-    let init = obj(&[
+    let init = js_object(&[
         ("method", "POST".into()),
         (
             "headers",
-            obj(&[("content-type", "application/json".into())]).into(),
+            js_object(&[("content-type", "application/json".into())]).into(),
         ),
         ("body", js_sys::JSON::stringify(body).unwrap().into()),
     ]);
@@ -129,7 +139,7 @@ pub async fn post_json(path: &str, body: &JsValue) -> JsValue {
 }
 
 /// Queues a fault in the emulator.
-pub async fn fault(spec: Object) {
+pub async fn queue_fault(spec: Object) {
     post_json("/__emulator/faults", &spec).await;
 }
 
@@ -140,7 +150,7 @@ pub async fn requests(tag: &str) -> Vec<JsValue> {
 }
 
 /// The bytes at a URL.
-pub async fn bytes(url: &str) -> Vec<u8> {
+pub async fn download(url: &str) -> Vec<u8> {
     let r: web_sys::Response = wait(global_fetch(url, &JsValue::UNDEFINED))
         .await
         .unwrap()
@@ -151,12 +161,15 @@ pub async fn bytes(url: &str) -> Vec<u8> {
 }
 
 /// A bare fetch of an API path with the key, parsed by JSON.parse.
-pub async fn bare(path: &str) -> JsValue {
+pub async fn bare_fetch_json(path: &str) -> JsValue {
     let auth = format!(
         "Basic {}",
         omise_wasm::config::base64(format!("{KEY}:").as_bytes())
     );
-    let init = obj(&[("headers", obj(&[("authorization", auth.into())]).into())]);
+    let init = js_object(&[(
+        "headers",
+        js_object(&[("authorization", auth.into())]).into(),
+    )]);
     let r: web_sys::Response = wait(global_fetch(&format!("{EMU}{path}"), &init))
         .await
         .unwrap()
@@ -190,30 +203,50 @@ pub fn report(line: &str) {
     wasm_bindgen_test::console_log!("{line}");
 }
 
-/// A JS options object as the typed argument a method takes.
-pub fn o<T: JsCast>(pairs: &[(&str, JsValue)]) -> Option<T> {
-    Some(obj(pairs).unchecked_into())
+/// A JS object from pairs, as the typed argument a method takes (params, options).
+pub fn arg_object<T: JsCast>(pairs: &[(&str, JsValue)]) -> Option<T> {
+    Some(js_object(pairs).unchecked_into())
 }
 
 /// A fault for the requests whose path starts with `path`.
 pub fn fault_spec(path: &str, pairs: &[(&str, JsValue)]) -> Object {
-    let f = obj(pairs);
+    let f = js_object(pairs);
     Reflect::set(&f, &"path".into(), &path.into()).unwrap();
     f
 }
 
 /// Requests of this tag other than CORS preflights.
-pub async fn sent(t: &str) -> Vec<JsValue> {
+pub async fn requests_sent(t: &str) -> Vec<JsValue> {
     requests(t)
         .await
         .into_iter()
-        .filter(|r| s(r, "method") != "OPTIONS")
+        .filter(|r| string_of(r, "method") != "OPTIONS")
         .collect()
 }
 
 /// Evaluates a JS expression (test fixtures: classes, hostile objects).
-pub fn js(expr: &str) -> JsValue {
+pub fn eval_js(expr: &str) -> JsValue {
     js_sys::Function::new_no_args(&format!("return ({expr});"))
         .call0(&JsValue::UNDEFINED)
         .unwrap()
+}
+
+/// A `Blob` holding `bytes`.
+pub fn blob_of(bytes: &[u8]) -> web_sys::Blob {
+    web_sys::Blob::new_with_u8_array_sequence(&Array::of1(&js_sys::Uint8Array::from(bytes)))
+        .unwrap()
+}
+
+/// The id of an open dispute: the `skip`-th of the latest 100 (wrapping), so that
+/// tests that change disputes can each take another.
+pub async fn open_dispute_id(omise: &Omise, skip: usize) -> String {
+    let p = js_object(&[
+        ("limit", 100.into()),
+        ("order", "reverse_chronological".into()),
+    ]);
+    let list = wait(omise.disputes().list_open(Some(p.unchecked_into()), None))
+        .await
+        .unwrap();
+    let items = list_data(&list);
+    string_of(&items[skip % items.len()], "id")
 }
