@@ -17,6 +17,7 @@ const web = path.join(root, 'pkg/web');
 const page = `<!doctype html><meta charset="utf-8"><title>omise-wasm bench</title>
 <script type="module">
 import * as lib from '/pkg/index.js'; // what a page imports: ready when the import resolves
+import { omiseCheck } from '/check.js'; // the shape check alone, as shipped (src/js/check.js)
 window.run = async (n) => {
   if (typeof lib.default === 'function') await lib.default(); // harmless where the module is ready
   const omise = new lib.Omise({ baseUrl: '/omise' });
@@ -44,6 +45,11 @@ window.run = async (n) => {
   window.fetch = async () => new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
   const decode = {
     'JSON.parse': async () => JSON.parse(body),
+    'JSON.parse + shape check': async () => {
+      const o = JSON.parse(body);
+      if (omiseCheck(o, 'dispute', true, '/disputes') !== undefined) throw new Error('the check refused the body');
+      return o;
+    },
     'mock fetch + text() + JSON.parse': async () => JSON.parse(await (await fetch(url, { headers })).text()),
     'omise-wasm disputes.list': () => omise.disputes.list({ limit: 100 }),
   };
@@ -67,6 +73,8 @@ const server = http.createServer((req, res) => {
   const u = new URL(req.url, 'http://x');
   if (u.pathname === '/') {
     res.writeHead(200, { 'content-type': 'text/html' }).end(page);
+  } else if (u.pathname === '/check.js') {
+    res.writeHead(200, { 'content-type': 'text/javascript' }).end(fs.readFileSync(path.join(root, 'src/js/check.js')));
   } else if (u.pathname.startsWith('/pkg/')) {
     const file = path.join(web, path.normalize(u.pathname.slice(5)));
     if (!file.startsWith(web + path.sep) || !fs.existsSync(file)) return res.writeHead(404).end();

@@ -4,7 +4,8 @@
 // its own whole path per call (validation, headers, signal, Response.text, JSON.parse,
 // the shape check), with no network. A third variant, the same mock fetch followed by
 // text() + JSON.parse (what a bare fetch client does), separates the cost of going through
-// a Response from the library's own. Runs are interleaved in rounds (order rotating).
+// a Response from the library's own; a fourth, JSON.parse followed by the library's shape
+// check (src/js/check.js, as shipped), is the decode step alone. Runs are interleaved in rounds (order rotating).
 // Usage: node decode.mjs --url EMULATOR_URL [--rounds 30] [--per 50]
 import { loadOmiseWasm, KEY, control, now, summary, writeResult, arg, basicAuth, log } from './lib.mjs';
 
@@ -20,6 +21,8 @@ await control(base, 'DELETE', 'requests');
 if (JSON.parse(body).data.length !== 100) throw new Error('decode: expected 100 disputes');
 
 const { Omise, memory } = await loadOmiseWasm();
+// The check every response goes through, as shipped (compiled from the Rust tables).
+const { omiseCheck } = await import('../src/js/check.js');
 const realFetch = globalThis.fetch;
 let fetched = 0;
 globalThis.fetch = async () => {
@@ -31,6 +34,12 @@ const omise = new Omise({ secretKey: KEY, baseUrl: 'http://127.0.0.1:9' });
 let sink = 0;
 const variants = {
   'JSON.parse': async () => { sink += JSON.parse(body).data.length; },
+  // The library's decode step alone: the same parse, then the shape check in place.
+  'JSON.parse + shape check': async () => {
+    const o = JSON.parse(body);
+    if (omiseCheck(o, 'dispute', true, '/disputes') !== undefined) throw new Error('decode: the check refused the body');
+    sink += o.data.length;
+  },
   'mock fetch + text() + JSON.parse': async () => {
     const r = await fetch('http://127.0.0.1:9/disputes?limit=100', { headers: { Accept: 'application/json' } });
     sink += JSON.parse(await r.text()).data.length;
