@@ -99,11 +99,9 @@ fn endless() -> Error {
     )
 }
 
-fn step(value: JsValue, done: bool) -> JsValue {
-    let o = Object::new();
-    let _ = Reflect::set(&o, &"value".into(), &value);
-    let _ = Reflect::set(&o, &"done".into(), &done.into());
-    o.into()
+/// A settled step `{ value, done }` (a promise of it: `next()` answers with promises).
+fn step(value: JsValue, done: bool) -> Promise {
+    crate::platform::iterator_step(&value, done)
 }
 
 #[wasm_bindgen]
@@ -117,7 +115,7 @@ impl Pager {
         // An object already fetched is handed over at once, without a task per item.
         if s.queued == 0 {
             if let Some(v) = s.buffer.pop_front() {
-                return Promise::resolve(&step(v, false));
+                return step(v, false);
             }
         }
         let before = s.tail.take();
@@ -150,7 +148,7 @@ impl Pager {
         s.done = true;
         s.failed = None;
         s.buffer.clear();
-        Promise::resolve(&step(JsValue::UNDEFINED, true))
+        step(JsValue::UNDEFINED, true)
     }
 }
 
@@ -159,12 +157,12 @@ async fn next_item(state: &Rc<RefCell<State>>) -> Result<JsValue, Error> {
         let (client, req, opts, expect, asked, limit) = {
             let mut s = state.borrow_mut();
             if let Some(v) = s.buffer.pop_front() {
-                return Ok(step(v, false));
+                return Ok(step(v, false).into());
             }
             if s.done {
                 return match s.failed.take() {
                     Some(e) => Err(e),
-                    None => Ok(step(JsValue::UNDEFINED, true)),
+                    None => Ok(step(JsValue::UNDEFINED, true).into()),
                 };
             }
             let (path, query, opts) = match &s.setup {
@@ -213,13 +211,9 @@ async fn next_item(state: &Rc<RefCell<State>>) -> Result<JsValue, Error> {
         }
         let mut fresh = 0;
         if moved {
-            for item in data.iter() {
-                let id = Reflect::get(&item, &"id".into()).unwrap_or_default();
-                if !s.seen.has(&id) {
-                    s.seen.add(&id);
-                    s.buffer.push_back(item);
-                    fresh += 1;
-                }
+            for item in crate::platform::fresh_items(&data, &s.seen).iter() {
+                s.buffer.push_back(item);
+                fresh += 1;
             }
         }
         let next = asked + n;
