@@ -96,7 +96,7 @@ if (cold) {
 if (browser) {
   const s = browser.stats;
   for (const k of ['median', 'p99']) {
-    row(`Browser (${browser.browser}, same-origin proxy): ${int(browser.n)} × \`disputes.list({limit: 100})\`, round-robin: ${k}`,
+    row(`Browser (${browser.browser}, same-origin proxy): ${int(browser.n)} × \`disputes.list({limit: 100})\`, round-robin in batches of 10: ${k} of the batch means`,
       ms(s['omise-wasm'][k]), ms(s.fetch[k]) + ' (fetch + JSON.parse)', na, `${x(s['omise-wasm'][k], s.fetch[k])} fetch`);
   }
   const d = browser.decode;
