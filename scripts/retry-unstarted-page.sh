@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
 # Stands in for wasm-bindgen-test-runner in the headless-browser stages (scripts/test.sh puts
-# it first on PATH). The WebDriver runner sometimes never sees the test page start its tests
-# ("Failed to detect test as having been run": the page's scripts did not run, cause not
-# found; the same tests pass when the page is loaded again). Such a run is started again,
-# up to 10 times; any other result, pass or fail, is final.
+# it first on PATH). The runner's page server (tiny_http 0.12) can leave a request
+# unanswered when a page opens more new connections at once than it has idle threads:
+# its task pool counts a thread as idle until it wakes, so connections queued meanwhile
+# wait behind the browser's idle keep-alive connections for good. The page's module
+# scripts then never load ("Failed to detect test as having been run"). With six snippet
+# modules this hit most test binaries under load; the wasm's JavaScript is now three
+# modules (src/js/bindings.js says why) and a probe of 120 page loads saw no stall. Should
+# one still happen, the run is started again, up to 10 times; any other result, pass or
+# fail, is final.
 self_dir=$(cd "$(dirname "$0")" && pwd)
 real=$(PATH=$(printf '%s' "$PATH" | tr ':' '\n' | grep -vx "$self_dir" | paste -sd:) command -v wasm-bindgen-test-runner)
 out=$(mktemp)

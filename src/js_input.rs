@@ -141,75 +141,7 @@ pub fn string_arg(value: &JsValue, param: &str, code: ValidationCode) -> Result<
         .ok_or_else(|| Error::validation(code, param, format!("{param} must be a string")))
 }
 
-#[wasm_bindgen(inline_js = "
-const own = (C, k) => Object.getOwnPropertyDescriptor(C.prototype, k).get;
-export function omiseAborted(s) {
-  try {
-    const a = own(AbortSignal, 'aborted').call(s);
-    // fetch reads it as a property: a getter that throws there is refused here.
-    return s.aborted, a ? 1 : 0;
-  } catch (_) {
-    return 2;
-  }
-}
-export function omiseDateIso(d) {
-  try {
-    const t = Date.prototype.getTime.call(d);
-    return Number.isFinite(t) ? new Date(t).toISOString() : undefined;
-  } catch (_) {
-    return undefined;
-  }
-}
-const readFile = async (f) => {
-  let blob, name;
-  try {
-    if (ArrayBuffer.isView(f) && f instanceof Uint8Array) {
-      blob = new Blob([f]);
-    } else {
-      blob = Blob.prototype.slice.call(f, 0, own(Blob, 'size').call(f));
-      if (typeof File == 'function' && f instanceof File) name = own(File, 'name').call(f);
-    }
-  } catch (_) {
-    return undefined;
-  }
-  try {
-    return [blob, blob.size, new Uint8Array(await blob.slice(0, 8).arrayBuffer()), name];
-  } catch (_) {
-    return null;
-  }
-};
-export function omiseFile(f) {
-  return readFile(f);
-}
-export function omiseJsonData(v, max) {
-  const path = [];
-  let n = 0;
-  const copy = (x) => {
-    if (++n > max) throw 0;
-    // Every value counts: a sparse array or a shared subtree cannot make this loop long.
-    if (x === null || typeof x == 'boolean' || typeof x == 'string') return x;
-    if (typeof x == 'number' && Number.isFinite(x)) return x;
-    // Deep nesting ends in a RangeError, caught below.
-    if (typeof x != 'object' || path.includes(x)) throw 0;
-    const arr = Array.isArray(x), p = Object.getPrototypeOf(x);
-    if (arr ? p !== Array.prototype : (p !== null && p !== Object.prototype) || 'toJSON' in x) throw 0;
-    path.push(x);
-    const out = arr ? [] : Object.create(null);
-    if (arr) {
-      for (let i = 0; i < x.length; i++) out.push(copy(x[i]));
-    } else {
-      for (const k of Object.keys(x)) out[k] = copy(x[k]);
-    }
-    path.pop();
-    return out;
-  };
-  try {
-    const out = copy(v);
-    return new TextEncoder().encode(JSON.stringify(out)).length > max ? undefined : out;
-  } catch (_) {
-    return undefined;
-  }
-}")]
+#[wasm_bindgen(module = "/src/js/bindings.js")]
 extern "C" {
     /// `aborted` read through the platform's own getter: 0 no, 1 yes, 2 not an
     /// `AbortSignal` at all, or one whose own `aborted` throws (as `fetch` would).

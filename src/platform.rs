@@ -7,7 +7,7 @@ use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
 
-#[wasm_bindgen(module = "/src/js/transport.js")]
+#[wasm_bindgen(module = "/src/js/bindings.js")]
 extern "C" {
     /// The global `fetch`, or the transport a runtime's entry installed (Node: node:http).
     #[wasm_bindgen(js_name = omiseFetch, catch)]
@@ -41,40 +41,7 @@ extern "C" {
     pub fn abort_signal_any(signals: &js_sys::Array) -> Result<AbortSignal, JsValue>;
 }
 
-#[wasm_bindgen(inline_js = "
-export function omisePlainKeys(o) {
-  try {
-    if (o === null || typeof o !== 'object' || Array.isArray(o)) return undefined;
-    const p = Object.getPrototypeOf(o);
-    return p === null || p === Object.prototype ? Object.keys(o) : undefined;
-  } catch (_) {
-    return undefined;
-  }
-}
-export function omiseStep(value, done) {
-  return Promise.resolve({ value, done });
-}
-export function omiseFresh(data, seen) {
-  const fresh = [];
-  for (const item of data) {
-    const id = item?.id;
-    if (!seen.has(id)) {
-      seen.add(id);
-      fresh.push(item);
-    }
-  }
-  return fresh;
-}
-export function omiseIsBrowser() {
-  try {
-    const g = globalThis;
-    if (g.process?.versions?.node || g.Deno || g.Bun || g.EdgeRuntime
-      || g.navigator?.userAgent === 'Cloudflare-Workers') return false;
-    return typeof g.document === 'object' || typeof g.WorkerGlobalScope === 'function';
-  } catch (_) {
-    return false;
-  }
-}")]
+#[wasm_bindgen(module = "/src/js/bindings.js")]
 extern "C" {
     /// The own keys of a plain object (prototype `Object.prototype` or `null`: not an
     /// array, function, Date or class instance), or `None`. A caller's Proxy whose traps
