@@ -58,7 +58,9 @@ export function nodeFetch(url, init) {
     const client = target.protocol === 'https:' ? builtin('node:https') : target.protocol === 'http:' ? builtin('node:http') : null;
     if (!client) throw new TypeError(`omise-wasm: unsupported protocol ${target.protocol}`);
     const headers = { ...init.headers, 'Accept-Encoding': 'gzip, deflate, br' };
+    // A length, as fetch sends it, rather than Node's chunked encoding (a PATCH with no body: 0).
     if (init.body != null) headers['Content-Length'] = String(Buffer.byteLength(init.body));
+    else if (init.method !== 'GET' && init.method !== 'HEAD') headers['Content-Length'] = '0';
     const signal = init.signal;
     const req = client.request(target, { method: init.method, headers, signal });
     req.on('error', reject);

@@ -107,6 +107,20 @@ test('an update sends its JSON body', async () => {
   assert.equal(httpRequests, before + 2);
 });
 
+test('accept (a PATCH with no body) sends Content-Length: 0, as fetch does', async () => {
+  await control('POST', 'reset');
+  const omise = new Omise({ secretKey: KEY, baseUrl: base });
+  const id = (await omise.disputes.listOpen({ limit: 1 })).data[0].id;
+  const r = await both([], (o) => o.disputes.accept(id));
+  assert.equal(r.ok, true);
+  assert.equal(r.id, id);
+  await control('POST', 'reset');
+  await omise.disputes.accept(id);
+  const [sent] = (await control('GET', 'requests')).filter((q) => q.method === 'PATCH');
+  assert.equal(sent.headers['content-length'], '0');
+  assert.equal(sent.headers['transfer-encoding'], undefined);
+});
+
 test('every broken body is the same typed error', async () => {
   const expected = {
     malformed: 'malformed_response', truncated: 'malformed_response',
