@@ -309,11 +309,7 @@ async fn accept_checks_its_arguments_and_sends_nothing() {
             "retry",
         ),
     ];
-    for (p, code, param) in cases {
-        let e = wait(p).await.unwrap_err();
-        assert_error(&e, "OmiseValidationError", Some(code));
-        assert_eq!(string_of(&e, "param"), param);
-    }
+    assert_each_refused(cases).await;
     assert!(
         requests(&t).await.is_empty(),
         "a rejected call sent a request"
@@ -543,11 +539,7 @@ async fn validation_rejects_and_sends_nothing() {
             "timeoutMs",
         ),
     ];
-    for (p, code, param) in cases {
-        let e = wait(p).await.unwrap_err();
-        assert_error(&e, "OmiseValidationError", Some(code));
-        assert_eq!(string_of(&e, "param"), param);
-    }
+    assert_each_refused(cases).await;
     // iterate reports bad params on the first next().
     let iter = d.iterate(arg_object(&[("status", "won".into())]), no_options());
     let e = collect(iter).await.unwrap_err();

@@ -312,11 +312,7 @@ async fn every_refusal_is_typed_and_sends_nothing() {
             "documentId",
         ),
     ];
-    for (p, code, param) in cases {
-        let e = wait(p).await.unwrap_err();
-        assert_error(&e, "OmiseValidationError", Some(code));
-        assert_eq!(string_of(&e, "param"), param);
-    }
+    assert_each_refused(cases).await;
     assert!(
         requests(&t).await.is_empty(),
         "a refused upload sent a request"

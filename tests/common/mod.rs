@@ -143,6 +143,16 @@ pub async fn queue_fault(spec: Object) {
     post_json("/__emulator/faults", &spec).await;
 }
 
+/// Awaits each call of `cases` and checks that it rejected with an `OmiseValidationError`
+/// of its code, naming its param.
+pub async fn assert_each_refused(cases: Vec<(Promise, &str, &str)>) {
+    for (p, code, param) in cases {
+        let e = wait(p).await.unwrap_err();
+        assert_error(&e, "OmiseValidationError", Some(code));
+        assert_eq!(string_of(&e, "param"), param, "the param of {code}");
+    }
+}
+
 /// The requests the emulator received carrying `x-test-id: tag`.
 pub async fn requests(tag: &str) -> Vec<JsValue> {
     let v = get_json(&format!("{EMU}/__emulator/requests?header=x-test-id:{tag}")).await;
