@@ -6,6 +6,7 @@
 import { omise } from './client.js';
 import { h } from './dom.js';
 import { errorBox } from './ui.js';
+import { clearDraft } from './drafts.js';
 
 /**
  * Whether the server may have applied a write that rejected with `err`: the answer was
@@ -64,4 +65,40 @@ export function notYetBox(title, err, check) {
   });
   box.append(status, button);
   return box;
+}
+
+/**
+ * After a write to dispute `id` (an answer, an accept) rejected with an unknown outcome
+ * `err`: reads the dispute back and reports what happened. `applied(dispute)` says
+ * whether the write took; `words` holds what to say (`unreadable`, `appliedChecked`,
+ * `notYet`, `appliedLater`, `notApplied`); `settle()` runs once the read is back;
+ * `onDone(dispute, message)` and `fail(box)` report, as the forms do.
+ */
+export async function reconcileDisputeWrite({ id, err, applied, words, settle, onDone, fail }) {
+  const changed = (d) => `The dispute changed meanwhile: it is now ${d.status}.`;
+  let now;
+  try {
+    now = (await readBack(id)).dispute;
+  } catch {
+    settle();
+    return fail(errorBox(words.unreadable, err));
+  }
+  settle();
+  if (applied(now)) {
+    clearDraft(id);
+    return onDone(now, words.appliedChecked);
+  }
+  if (now.status === 'open' && err.name === 'OmiseTimeoutError') {
+    // Late is not lost: the server may apply the write after this check.
+    const check = async () => {
+      const later = (await readBack(id)).dispute;
+      if (later.status === 'open') return false;
+      clearDraft(id);
+      onDone(later, applied(later) ? words.appliedLater : changed(later));
+      return true;
+    };
+    return fail(notYetBox(words.notYet, err, check));
+  }
+  if (now.status === 'open') return fail(errorBox(words.notApplied, err));
+  return onDone(now, changed(now));
 }

@@ -7,7 +7,7 @@ import { omise, call, lit } from '../client.js';
 import { errorBox } from '../ui.js';
 import { confirmDialog } from '../dialog.js';
 import { clearDraft } from '../drafts.js';
-import { outcomeUnknown, readBack, notYetBox } from '../reconcile.js';
+import { outcomeUnknown, reconcileDisputeWrite } from '../reconcile.js';
 
 /** The "Accept dispute" section; `onDone(dispute, message)` as in the answer form. */
 export function acceptSection(state, { onDone }) {
@@ -37,30 +37,17 @@ export function acceptSection(state, { onDone }) {
     } catch (err) {
       if (!outcomeUnknown(err)) { reset(); return fail(errorBox('The dispute was not accepted. Nothing changed.', err)); }
       text(button, 'Checking…');
-      let now;
-      try {
-        now = (await readBack(d.id)).dispute;
-      } catch {
-        reset();
-        return fail(errorBox('The dispute may or may not have been accepted: the connection failed, and it could not be read back. Reload the page to see its status.', err));
-      }
-      reset();
-      if (now.status === 'lost') {
-        clearDraft(d.id);
-        return onDone(now, 'The connection failed after sending, but the dispute was accepted (checked).');
-      }
-      if (now.status === 'open' && err.name === 'OmiseTimeoutError') {
-        const applied = async () => {
-          const later = (await readBack(d.id)).dispute;
-          if (later.status === 'open') return false;
-          clearDraft(d.id);
-          onDone(later, later.status === 'lost' ? 'The dispute was accepted after all (checked).' : `The dispute changed meanwhile: it is now ${later.status}.`);
-          return true;
-        };
-        return fail(notYetBox('No answer in time, and the dispute is still open (checked). The server may still accept it: check again before you accept again.', err, applied));
-      }
-      if (now.status === 'open') return fail(errorBox('The dispute was not accepted: it is still open (checked with the server).', err));
-      return onDone(now, `The dispute changed meanwhile: it is now ${now.status}.`);
+      return reconcileDisputeWrite({
+        id: d.id, err, settle: reset, onDone, fail,
+        applied: (now) => now.status === 'lost',
+        words: {
+          unreadable: 'The dispute may or may not have been accepted: the connection failed, and it could not be read back. Reload the page to see its status.',
+          appliedChecked: 'The connection failed after sending, but the dispute was accepted (checked).',
+          notYet: 'No answer in time, and the dispute is still open (checked). The server may still accept it: check again before you accept again.',
+          appliedLater: 'The dispute was accepted after all (checked).',
+          notApplied: 'The dispute was not accepted: it is still open (checked with the server).',
+        },
+      });
     }
     clearDraft(d.id);
     onDone(accepted, 'You accepted the dispute.');

@@ -9,7 +9,7 @@ import { omise, call, lit } from '../client.js';
 import { errorBox } from '../ui.js';
 import { confirmDialog } from '../dialog.js';
 import { loadDraft, saveDraft, clearDraft } from '../drafts.js';
-import { outcomeUnknown, readBack, notYetBox } from '../reconcile.js';
+import { outcomeUnknown, reconcileDisputeWrite } from '../reconcile.js';
 
 function metadataRow(k = '', v = '', original) {
   const kid = uid('mk'); const vid = uid('mv');
@@ -150,33 +150,17 @@ export function answerForm(state, { onDone }) {
       }
       // The answer may have been applied: read the dispute back before saying anything.
       text(submit, 'Checking…');
-      let now;
-      try {
-        now = (await readBack(d.id)).dispute;
-      } catch {
-        done();
-        return fail(errorBox('The answer may or may not have been received: the connection failed, and the dispute could not be read back. Reload the page to see its status before submitting again.', err));
-      }
-      done();
-      if (now.status === 'pending' && now.message === params.message) {
-        clearDraft(d.id);
-        return onDone(now, 'The connection failed after sending, but the server received your answer (checked).');
-      }
-      if (now.status === 'open' && err.name === 'OmiseTimeoutError') {
-        // Late is not lost: the server may apply it after this check.
-        const applied = async () => {
-          const later = (await readBack(d.id)).dispute;
-          if (later.status === 'open') return false;
-          clearDraft(d.id);
-          onDone(later, later.status === 'pending' ? 'The server received your answer after all (checked).' : `The dispute changed meanwhile: it is now ${later.status}.`);
-          return true;
-        };
-        return fail(notYetBox('No answer in time, and the dispute is still open (checked). The server may still apply your answer: check again before you submit it again.', err, applied));
-      }
-      if (now.status === 'open') {
-        return fail(errorBox('The answer was not received: the dispute is still open (checked with the server). Your text is kept; submit it again when ready.', err));
-      }
-      return onDone(now, `The dispute changed meanwhile: it is now ${now.status}.`);
+      return reconcileDisputeWrite({
+        id: d.id, err, settle: done, onDone, fail,
+        applied: (now) => now.status === 'pending' && now.message === params.message,
+        words: {
+          unreadable: 'The answer may or may not have been received: the connection failed, and the dispute could not be read back. Reload the page to see its status before submitting again.',
+          appliedChecked: 'The connection failed after sending, but the server received your answer (checked).',
+          notYet: 'No answer in time, and the dispute is still open (checked). The server may still apply your answer: check again before you submit it again.',
+          appliedLater: 'The server received your answer after all (checked).',
+          notApplied: 'The answer was not received: the dispute is still open (checked with the server). Your text is kept; submit it again when ready.',
+        },
+      });
     }
     clearDraft(d.id);
     onDone(updated, 'Answer submitted.');
