@@ -22,7 +22,9 @@ let httpRequests = 0;
 const request = http.request;
 
 before(async () => {
-  emulator = await startServer(path.join(root, 'target/release/omise-emulator'), ['--host', '127.0.0.1', '--port', '0']);
+  // Built by make test's earlier stages (scripts/servers.sh start_emulator).
+  const target = process.env.CARGO_TARGET_DIR ? path.resolve(root, process.env.CARGO_TARGET_DIR) : path.join(root, 'target');
+  emulator = await startServer(path.join(target, 'release/omise-emulator'), ['--host', '127.0.0.1', '--port', '0']);
   base = emulator.url;
   // Counts the requests that went through node:http (the transport takes the same module).
   http.request = function counted(...args) {
