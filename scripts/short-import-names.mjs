@@ -83,7 +83,9 @@ export async function shortenImportNames(glueFile, wasmFile) {
   const bytes = new Uint8Array(await readFile(wasmFile));
   let glue = await readFile(glueFile, 'utf8');
   let at = 8;
-  const out = [...bytes.subarray(0, 8)];
+  // The module's parts in order, joined at the end (a spread of a whole section into
+  // push() overflows the stack past about 125 KB).
+  const out = [bytes.subarray(0, 8)];
   const modules = new Map();
   const fields = new Map();
   const moduleNames = shortNames();
@@ -93,7 +95,7 @@ export async function shortenImportNames(glueFile, wasmFile) {
     const [size, body] = uleb(bytes, at + 1);
     const end = body + size;
     if (id !== 2) {
-      out.push(...bytes.subarray(at, end));
+      out.push(bytes.subarray(at, end));
       at = end;
       continue;
     }
@@ -118,7 +120,7 @@ export async function shortenImportNames(glueFile, wasmFile) {
       p += dl;
     }
     if (p !== end) throw new Error('short-import-names: the import section did not parse');
-    out.push(2, ...toUleb(section.length), ...section);
+    out.push(Uint8Array.from([2, ...toUleb(section.length)]), Uint8Array.from(section));
     at = end;
   }
   // The glue's import object: `NAME: function(` entries, then the module keys it returns.
@@ -133,7 +135,7 @@ export async function shortenImportNames(glueFile, wasmFile) {
     if (!key.test(glue)) throw new Error(`short-import-names: no key for the module ${long} in the glue`);
     glue = glue.replace(key, `$1"${short}"$2`);
   }
-  await writeFile(wasmFile, Uint8Array.from(out));
+  await writeFile(wasmFile, Buffer.concat(out));
   await writeFile(glueFile, glue);
   return { modules: modules.size, fields: fields.size };
 }
