@@ -126,9 +126,9 @@ async function bundleNode(glueDir, stage, wasmFile) {
   const names = (await exportNames(join(glueDir, 'public.js'))).filter((n) => !['default', 'init', 'initSync'].includes(n));
   const base64 = (await readFile(wasmFile)).toString('base64');
   const entry = join(glueDir, 'node-entry.js');
-  const transport = (await readdir(join(glueDir, 'snippets'))).map((d) => join(glueDir, 'snippets', d, 'src/js/bindings.js'));
+  const [bindings] = (await readdir(join(glueDir, 'snippets'))).map((d) => join(glueDir, 'snippets', d, 'src/js/bindings.js'));
   await writeFile(entry, `import { initSync as instantiate } from './omise_wasm.js';
-import { omiseUseTransport } from ${JSON.stringify(transport[0])};
+import { omiseUseTransport } from ${JSON.stringify(bindings)};
 import { isNode, isNodeFetch, nodeFetch } from ${JSON.stringify(join(ROOT, 'src/js/node-http.js'))};
 import base64 from 'omise-wasm:bytes';
 // Node itself sends through node:http (src/js/node-http.js says why); Deno and Bun fetch.

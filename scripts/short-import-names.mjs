@@ -3,7 +3,8 @@
 // (`__wbg_static_accessor_GLOBAL_THIS_003ee833af9699fc`) and each module after its file
 // (`./snippets/omise-wasm-<hash>/inline0.js`); those names travel twice to every page
 // (the .wasm's import section and the glue's import object), and gzip cannot shrink the
-// hashes: about 1.3 KB gzipped of a 46 KB budget.
+// hashes: 2,635 bytes gzipped of a 46,080-byte budget. binaryen's --minify-imports does not
+// help here: it renames only imports of the module `env` (it left these untouched).
 //
 // Only what the two files exchange changes: every import of the glue's own module
 // (`./omise_wasm_bg.js`) gets a short field name, every import module a short key. The

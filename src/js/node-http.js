@@ -32,22 +32,16 @@ export function isNode() {
 
 const decoders = { gzip: 'createGunzip', 'x-gzip': 'createGunzip', deflate: 'createInflate', br: 'createBrotliDecompress' };
 
-/** A ReadableStream-like body over a Node stream: getReader().read()/cancel() and cancel(). */
+/**
+ * A ReadableStream-like body over a Node stream: getReader().read()/cancel() and cancel().
+ * Its chunks are Buffers, which are Uint8Arrays.
+ */
 function bodyOf(stream, stop) {
   const chunks = stream[Symbol.asyncIterator]();
   const cancel = async () => {
     stop();
   };
-  return {
-    cancel,
-    getReader: () => ({
-      read: async () => {
-        const { done, value } = await chunks.next();
-        return done ? { done: true, value: undefined } : { done: false, value: new Uint8Array(value.buffer, value.byteOffset, value.byteLength) };
-      },
-      cancel,
-    }),
-  };
+  return { cancel, getReader: () => ({ read: () => chunks.next(), cancel }) };
 }
 
 /** fetch(url, init) for the library's own calls: init has method, headers, body (a string) and signal. */
@@ -69,14 +63,10 @@ export function nodeFetch(url, init) {
       const coding = String(res.headers['content-encoding'] || '').trim().toLowerCase();
       const decoder = decoders[coding] && status !== 204 && status !== 304 ? builtin('node:zlib')[decoders[coding]]() : null;
       // Errors reach the reader through the stream's iterator; without a listener an
-      // error of a body nobody reads (a redirect, an answer over the cap) would end the process.
+      // error of a body nobody reads (a redirect, an answer over the cap) would end the
+      // process. pipeline() forwards the answer's errors to the decoder and takes its own.
       res.on('error', () => {});
-      let stream = res;
-      if (decoder) {
-        decoder.on('error', () => {});
-        res.on('error', (e) => decoder.destroy(e));
-        stream = res.pipe(decoder);
-      }
+      const stream = decoder ? builtin('node:stream').pipeline(res, decoder, () => {}) : res;
       const stop = () => {
         req.destroy();
         if (decoder) decoder.destroy();

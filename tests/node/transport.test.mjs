@@ -186,6 +186,39 @@ test('a refused connection is a network error', async () => {
   }
 });
 
+test('gzip, deflate and brotli answers are decoded', async () => {
+  const zlib = await import('node:zlib');
+  const page = await builtInFetch(`${base}/disputes?limit=5`, {
+    headers: { authorization: 'Basic ' + Buffer.from(KEY + ':').toString('base64') },
+  }).then((r) => r.text());
+  const encode = { gzip: zlib.gzipSync, deflate: zlib.deflateSync, br: zlib.brotliCompressSync };
+  const asked = [];
+  const server = http.createServer((req, res) => {
+    const coding = new URL(req.url, 'http://x').pathname.split('/')[1];
+    asked.push(req.headers['accept-encoding']);
+    res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': coding });
+    res.end(encode[coding](page));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    for (const coding of Object.keys(encode)) {
+      for (const via of ['transport', 'fetch']) {
+        globalThis.fetch = via === 'fetch' ? (url, init) => builtInFetch(url, init) : builtInFetch;
+        const before = httpRequests;
+        const omise = new Omise({ secretKey: KEY, baseUrl: `http://127.0.0.1:${server.address().port}/${coding}` });
+        const list = await omise.disputes.list({ limit: 5 });
+        globalThis.fetch = builtInFetch;
+        assert.equal(list.data.length, 5, `${coding} through ${via}`);
+        assert.equal(httpRequests > before, via === 'transport', `${coding} through ${via}`);
+      }
+    }
+  } finally {
+    globalThis.fetch = builtInFetch;
+    server.close();
+  }
+  assert.ok(asked.every((a) => /gzip/.test(a)), 'each request asked for a compressed answer');
+});
+
 test('a mocked fetch is what the library calls', async () => {
   const page = await builtInFetch(`${base}/disputes?limit=3`, {
     headers: { authorization: 'Basic ' + Buffer.from(KEY + ':').toString('base64') },
